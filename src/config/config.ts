@@ -1,0 +1,89 @@
+/**
+ * Configuration: the environment, parsed once into a typed, frozen object. Nothing else in the
+ * code reads process.env. Bad values stop start-up with every problem listed at once.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  KINOTEKA_DATABASE_URL: z
+    .string()
+    .min(1)
+    .default('./data/kinoteka.db')
+    .refine(
+      (v) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^postgres(ql)?:\/\//i.test(v),
+      'must be a SQLite file path or a postgres:// URL',
+    ),
+  KINOTEKA_PORT: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0)
+    .max(65535, 'must be a TCP port (0-65535)')
+    .default(8080),
+  KINOTEKA_HOST: z.string().min(1).default('0.0.0.0'),
+  KINOTEKA_CONTENT_DIR: z.string().min(1).default('./content'),
+  KINOTEKA_MEDIA_DIR: z.string().min(1).default('./media'),
+  KINOTEKA_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .optional(),
+  KINOTEKA_LOAD_CONTENT_ON_START: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  KINOTEKA_LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
+});
+
+export interface Config {
+  readonly database:
+    | { readonly kind: 'sqlite'; readonly file: string }
+    | { readonly kind: 'postgres'; readonly url: string };
+  readonly port: number;
+  readonly host: string;
+  readonly contentDir: string;
+  readonly mediaDir: string;
+  /** Absolute base URL used in sitemaps, canonical links and Open Graph tags. */
+  readonly publicUrl: string;
+  readonly loadContentOnStart: boolean;
+  readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  cwd: string = process.cwd(),
+): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(pick(env, i.path[0]))})`,
+      ),
+    );
+  }
+  const e = parsed.data;
+  const dbUrl = e.KINOTEKA_DATABASE_URL;
+  const database = /^postgres(ql)?:\/\//i.test(dbUrl)
+    ? ({ kind: 'postgres', url: dbUrl } as const)
+    : ({ kind: 'sqlite', file: dbUrl === ':memory:' ? dbUrl : path.resolve(cwd, dbUrl) } as const);
+  const port = e.KINOTEKA_PORT;
+  return Object.freeze({
+    database: Object.freeze(database),
+    port,
+    host: e.KINOTEKA_HOST,
+    contentDir: path.resolve(cwd, e.KINOTEKA_CONTENT_DIR),
+    mediaDir: path.resolve(cwd, e.KINOTEKA_MEDIA_DIR),
+    publicUrl: (e.KINOTEKA_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    loadContentOnStart: e.KINOTEKA_LOAD_CONTENT_ON_START,
+    logLevel: e.KINOTEKA_LOG_LEVEL,
+  });
+}
+
+function pick(env: Record<string, string | undefined>, key: PropertyKey | undefined): unknown {
+  return typeof key === 'string' ? env[key] : undefined;
+}

@@ -1,0 +1,11 @@
+/**
+ * The ordered list of migrations. Each file is named by its UTC timestamp and exports `up` and
+ * `down`; a static list (rather than a directory scan) keeps the order explicit and works the
+ * same under tsx, vitest and any bundler.
+ */
+import type { Migration } from 'kysely';
+import * as m20261127T0100 from './20261127T0100_catalogue.ts';
+
+export const migrations: Record<string, Migration> = {
+  '20261127T0100_catalogue': m20261127T0100,
+};

@@ -1,0 +1,182 @@
+/**
+ * Table types for Kysely. Column types are the lowest common denominator of SQLite and
+ * PostgreSQL: integers, text, ISO dates as text, booleans as 0/1 integers.
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface FilmsTable {
+  id: Generated<number>;
+  slug: string;
+  year: number;
+  runtime_minutes: number | null;
+  runtime_note: string | null;
+  silent: number;
+  /** Spoken (or intertitle) languages, ISO 639 codes joined by commas, in order. */
+  languages: string;
+  studio_id: number | null;
+  synopsis: string;
+  access_note: string | null;
+  /** Where the record is managed: `content` files, or an `import`. */
+  origin: string;
+  content_hash: string | null;
+  updated_at: string;
+}
+
+export interface TitlesTable {
+  id: Generated<number>;
+  film_id: number;
+  kind: string;
+  text: string;
+  language: string;
+  script: string | null;
+  note: string | null;
+  position: number;
+}
+
+export interface StudiosTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  name_original: string | null;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  name_original: string | null;
+}
+
+export interface CreditsTable {
+  id: Generated<number>;
+  film_id: number;
+  person_id: number;
+  role: string;
+  character: string | null;
+  position: number;
+}
+
+export interface FilmCountriesTable {
+  film_id: number;
+  country_code: string;
+  position: number;
+}
+
+export interface SourcesTable {
+  id: Generated<number>;
+  url: string;
+  title: string;
+  publisher: string | null;
+  accessed_on: string;
+}
+
+export interface FilmSynopsisSourcesTable {
+  film_id: number;
+  source_id: number;
+  position: number;
+}
+
+export interface FactsTable {
+  id: Generated<number>;
+  film_id: number;
+  key: string;
+  text: string;
+  position: number;
+}
+
+export interface FactSourcesTable {
+  fact_id: number;
+  source_id: number;
+  position: number;
+}
+
+export interface AccessOffersTable {
+  id: Generated<number>;
+  film_id: number;
+  kind: string;
+  medium: string;
+  provider: string;
+  edition: string | null;
+  region: string | null;
+  year: number | null;
+  url: string | null;
+  source_id: number;
+  checked_on: string;
+  note: string | null;
+  position: number;
+}
+
+export interface CollectionsTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  subtitle: string | null;
+  curator: string;
+  status: string;
+  published_on: string | null;
+  intro: string;
+  origin_title: string | null;
+  origin_note: string | null;
+  origin: string;
+  content_hash: string | null;
+  updated_at: string;
+}
+
+export interface CollectionEntriesTable {
+  id: Generated<number>;
+  collection_id: number;
+  film_id: number;
+  position: number;
+  listed_as: string | null;
+  description: string;
+  fact_text: string;
+}
+
+export interface EntryFactSourcesTable {
+  entry_id: number;
+  source_id: number;
+  position: number;
+}
+
+export interface CorrectionsTable {
+  id: Generated<number>;
+  entry_id: number;
+  field: string;
+  listed: string;
+  reason: string;
+  position: number;
+}
+
+export interface CorrectionSourcesTable {
+  correction_id: number;
+  source_id: number;
+  position: number;
+}
+
+export interface Database {
+  meta: MetaTable;
+  films: FilmsTable;
+  titles: TitlesTable;
+  studios: StudiosTable;
+  people: PeopleTable;
+  credits: CreditsTable;
+  film_countries: FilmCountriesTable;
+  sources: SourcesTable;
+  film_synopsis_sources: FilmSynopsisSourcesTable;
+  facts: FactsTable;
+  fact_sources: FactSourcesTable;
+  access_offers: AccessOffersTable;
+  collections: CollectionsTable;
+  collection_entries: CollectionEntriesTable;
+  entry_fact_sources: EntryFactSourcesTable;
+  corrections: CorrectionsTable;
+  correction_sources: CorrectionSourcesTable;
+}
+
+export type FilmRow = Selectable<FilmsTable>;
+export type NewFilm = Insertable<FilmsTable>;

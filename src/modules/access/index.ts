@@ -1,0 +1,12 @@
+export {
+  ACCESS_KINDS,
+  ACCESS_MEDIA,
+  type AccessKind,
+  type AccessMedium,
+  type AccessOffer,
+  accessKindLabel,
+  accessKinds,
+  accessMediumLabel,
+  isAccessKind,
+} from './access.ts';
+export { AccessRepository } from './access.repository.ts';

@@ -1,0 +1,125 @@
+import { NotFoundError } from '../../lib/errors.ts';
+import { type AccessRepository, accessKinds } from '../access/index.ts';
+import type { FactsRepository } from '../facts/index.ts';
+import {
+  type CreditRole,
+  type FilmDetail,
+  type FilmFilter,
+  type FilmSummary,
+  type Page,
+  type PersonDetail,
+  type PersonRef,
+  summaryFrom,
+} from './catalog.ts';
+import type { CatalogRepository, FilmListRow } from './catalog.repository.ts';
+
+export class CatalogService {
+  constructor(
+    private readonly catalog: CatalogRepository,
+    private readonly facts: FactsRepository,
+    private readonly access: AccessRepository,
+  ) {}
+
+  async listFilms(
+    filter: FilmFilter,
+    paging: { page: number; perPage: number },
+  ): Promise<Page<FilmSummary>> {
+    const { rows, total } = await this.catalog.listFilms(filter, {
+      offset: (paging.page - 1) * paging.perPage,
+      limit: paging.perPage,
+    });
+    return { items: await this.summaries(rows), total, page: paging.page, perPage: paging.perPage };
+  }
+
+  /** Summaries of the given films, in the order of the slugs given; unknown slugs are skipped. */
+  async summariesBySlugs(slugs: readonly string[]): Promise<FilmSummary[]> {
+    const rows = await this.catalog.filmRowsBySlugs(slugs);
+    const bySlug = new Map((await this.summaries(rows)).map((s) => [s.slug, s]));
+    return slugs.flatMap((s) => bySlug.get(s) ?? []);
+  }
+
+  async getFilm(slug: string): Promise<FilmDetail> {
+    const film = await this.catalog.findFilm(slug);
+    if (!film) throw new NotFoundError(`No film with the slug "${slug}".`);
+    const [titles, credits, countries, facts, synopsisSources, access] = await Promise.all([
+      this.catalog.titlesForFilms([film.id]),
+      this.catalog.creditsForFilms([film.id]),
+      this.catalog.countriesForFilm(film.id),
+      this.facts.factsForFilm(film.id),
+      this.facts.synopsisSources(film.id),
+      this.access.offersForFilm(film.id),
+    ]);
+    const filmTitles = titles.get(film.id) ?? [];
+    const filmCredits = credits.get(film.id) ?? [];
+    const summary = (await this.summaries([{ ...film, ...summaryFrom(filmTitles) }]))[0]!;
+    return {
+      ...summary,
+      titles: filmTitles,
+      countries,
+      studio: film.studio,
+      runtimeNote: film.runtimeNote,
+      silent: film.silent,
+      languages: film.languages,
+      credits: filmCredits,
+      synopsis: film.synopsis,
+      synopsisSources,
+      facts,
+      access,
+      accessKinds: accessKinds(access),
+      accessNote: film.accessNote,
+    };
+  }
+
+  async getPerson(slug: string): Promise<PersonDetail> {
+    const person = await this.catalog.findPerson(slug);
+    if (!person) throw new NotFoundError(`No person with the slug "${slug}".`);
+    const credits = await this.catalog.creditsOfPerson(person.id);
+    const films = new Map(
+      (await this.summariesBySlugs([...new Set(credits.map((c) => c.filmSlug))])).map((f) => [
+        f.slug,
+        f,
+      ]),
+    );
+    const roles: CreditRole[] = [...new Set(credits.map((c) => c.role))];
+    return {
+      slug: person.slug,
+      name: person.name,
+      nameOriginal: person.nameOriginal,
+      roles,
+      films: credits.flatMap((c) => {
+        const film = films.get(c.filmSlug);
+        return film ? [{ film, role: c.role, character: c.character }] : [];
+      }),
+    };
+  }
+
+  async listPeople(paging: {
+    page: number;
+    perPage: number;
+  }): Promise<Page<PersonRef & { roles: CreditRole[]; films: number }>> {
+    const { rows, total } = await this.catalog.listPeople({
+      offset: (paging.page - 1) * paging.perPage,
+      limit: paging.perPage,
+    });
+    return { items: rows, total, page: paging.page, perPage: paging.perPage };
+  }
+
+  private async summaries(rows: readonly FilmListRow[]): Promise<FilmSummary[]> {
+    const ids = rows.map((r) => r.id);
+    const [directors, kinds] = await Promise.all([
+      this.catalog.creditsForFilms(ids, 'director'),
+      this.access.kindsForFilms(ids),
+    ]);
+    return rows.map((r) => ({
+      slug: r.slug,
+      year: r.year,
+      englishTitle: r.englishTitle,
+      originalTitle: r.originalTitle,
+      transliteration: r.transliteration,
+      runtimeMinutes: r.runtimeMinutes,
+      directors: (directors.get(r.id) ?? []).map((c) => c.person),
+      accessKinds: accessKinds((kinds.get(r.id) ?? []).map((kind) => ({ kind }))),
+    }));
+  }
+}
+

@@ -1,0 +1,150 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/index.ts';
+import type { CollectionStatus, CorrectionField } from './collections.ts';
+
+export interface CollectionRow {
+  id: number;
+  slug: string;
+  title: string;
+  subtitle: string | null;
+  curator: string;
+  status: CollectionStatus;
+  publishedOn: string | null;
+  intro: string;
+  origin: { title: string; note: string } | null;
+  filmCount: number;
+}
+
+export interface EntryRow {
+  id: number;
+  position: number;
+  filmSlug: string;
+  listedAs: string | null;
+  description: string;
+  factText: string;
+}
+
+export interface CorrectionRow {
+  id: number;
+  entryId: number;
+  field: CorrectionField;
+  listed: string;
+  reason: string;
+}
+
+export class CollectionsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private base() {
+    return this.db
+      .selectFrom('collections as c')
+      .select([
+        'c.id',
+        'c.slug',
+        'c.title',
+        'c.subtitle',
+        'c.curator',
+        'c.status',
+        'c.published_on',
+        'c.intro',
+        'c.origin_title',
+        'c.origin_note',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('collection_entries as e')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('e.collection_id', '=', 'c.id')
+          .as('film_count'),
+      );
+  }
+
+  async list(opts: { includeDrafts: boolean }): Promise<CollectionRow[]> {
+    let q = this.base();
+    if (!opts.includeDrafts) q = q.where('c.status', '=', 'published');
+    const rows = await q.orderBy('c.published_on', 'desc').orderBy('c.slug').execute();
+    return rows.map(toRow);
+  }
+
+  async find(slug: string): Promise<CollectionRow | undefined> {
+    const r = await this.base().where('c.slug', '=', slug).executeTakeFirst();
+    return r && toRow(r);
+  }
+
+  async entries(collectionId: number): Promise<EntryRow[]> {
+    const rows = await this.db
+      .selectFrom('collection_entries as e')
+      .innerJoin('films as f', 'f.id', 'e.film_id')
+      .select(['e.id', 'e.position', 'f.slug', 'e.listed_as', 'e.description', 'e.fact_text'])
+      .where('e.collection_id', '=', collectionId)
+      .orderBy('e.position')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      position: r.position,
+      filmSlug: r.slug,
+      listedAs: r.listed_as,
+      description: r.description,
+      factText: r.fact_text,
+    }));
+  }
+
+  async corrections(entryIds: readonly number[]): Promise<CorrectionRow[]> {
+    if (entryIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('corrections')
+      .select(['id', 'entry_id', 'field', 'listed', 'reason'])
+      .where('entry_id', 'in', [...entryIds])
+      .orderBy('entry_id')
+      .orderBy('position')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      entryId: r.entry_id,
+      field: r.field as CorrectionField,
+      listed: r.listed,
+      reason: r.reason,
+    }));
+  }
+
+  /** The published collections a film appears in, with its position in each. */
+  async forFilm(filmSlug: string): Promise<{ slug: string; title: string; position: number }[]> {
+    return this.db
+      .selectFrom('collection_entries as e')
+      .innerJoin('collections as c', 'c.id', 'e.collection_id')
+      .innerJoin('films as f', 'f.id', 'e.film_id')
+      .select(['c.slug', 'c.title', 'e.position'])
+      .where('f.slug', '=', filmSlug)
+      .where('c.status', '=', 'published')
+      .orderBy('c.title')
+      .execute();
+  }
+}
+
+function toRow(r: {
+  id: number;
+  slug: string;
+  title: string;
+  subtitle: string | null;
+  curator: string;
+  status: string;
+  published_on: string | null;
+  intro: string;
+  origin_title: string | null;
+  origin_note: string | null;
+  film_count: number | null;
+}): CollectionRow {
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    subtitle: r.subtitle,
+    curator: r.curator,
+    status: r.status as CollectionStatus,
+    publishedOn: r.published_on,
+    intro: r.intro,
+    origin:
+      r.origin_title && r.origin_note ? { title: r.origin_title, note: r.origin_note } : null,
+    filmCount: Number(r.film_count ?? 0),
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * The format of the human-editable files in `content/`. Validated once here (zod); the types
+ * of the rest of the content module come from these schemas. See docs/content-format.md.
+ */
+import { z } from 'zod';
+import { COUNTRIES } from '../../lib/countries.ts';
+import { ACCESS_KINDS, ACCESS_MEDIA } from '../access/index.ts';
+
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real calendar date');
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+/** A source as declared in a file's `sources:` map; entries refer to it by its key. */
+export const sourceDefSchema = z.strictObject({
+  url: httpUrl,
+  title: z.string().min(1),
+  publisher: z.string().min(1).optional(),
+  accessed: isoDateSchema,
+});
+
+/** A reference to a key of the same file's `sources:` map. */
+export const sourceKeySchema = slugSchema;
+
+export const personRefSchema = z.strictObject({
+  /** Defaults to the kebab-case of `name`. */
+  slug: slugSchema.optional(),
+  /** The name as English-language sources write it (Latin script). */
+  name: z.string().min(1),
+  /** The name in its original script (Cyrillic for Soviet people). */
+  original: z.string().min(1).optional(),
+});
+
+const titleSchema = z.strictObject({
+  text: z.string().min(1),
+  /** BCP 47 language tag. */
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 language tag'),
+  /** ISO 15924 script code, e.g. Cyrl, Latn. */
+  script: z
+    .string()
+    .regex(/^[A-Z][a-z]{3}$/, 'must be an ISO 15924 script code like Cyrl or Latn')
+    .optional(),
+  note: z.string().min(1).optional(),
+});
+
+export const accessOfferSchema = z.strictObject({
+  kind: z.enum(ACCESS_KINDS),
+  medium: z.enum(ACCESS_MEDIA),
+  provider: z.string().min(1),
+  edition: z.string().min(1).optional(),
+  region: z.string().min(1).optional(),
+  year: z.int().min(1900).max(2100).optional(),
+  url: httpUrl.optional(),
+  source: sourceKeySchema,
+  checked: isoDateSchema,
+  note: z.string().min(1).optional(),
+});
+
+export const factSchema = z.strictObject({
+  /** Stable key of the fact within its film (for citations and later checks). */
+  id: slugSchema,
+  text: z.string().min(1),
+  sources: z.array(sourceKeySchema).min(1, 'a fact needs at least one source'),
+});
+
+export const filmFileSchema = z.strictObject({
+  slug: slugSchema,
+  year: z.int().min(1888).max(2100),
+  titles: z.strictObject({
+    english: z.string().min(1),
+    original: titleSchema,
+    transliteration: z.string().min(1).optional(),
+    alternative: z.array(titleSchema).default([]),
+  }),
+  countries: z
+    .array(z.string().refine((c) => c in COUNTRIES, 'is not a known country code (src/lib/countries.ts)'))
+    .min(1),
+  languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1),
+  silent: z.boolean().default(false),
+  studio: z.strictObject({ name: z.string().min(1), original: z.string().min(1).optional() }).optional(),
+  runtime: z
+    .strictObject({ minutes: z.int().positive(), note: z.string().min(1).optional() })
+    .optional(),
+  directors: z.array(personRefSchema).min(1),
+  writers: z.array(personRefSchema).default([]),
+  cast: z
+    .array(z.strictObject({ person: personRefSchema, character: z.string().min(1).optional() }))
+    .default([]),
+  synopsis: z.string().min(1),
+  synopsisSources: z.array(sourceKeySchema).min(1),
+  facts: z.array(factSchema).default([]),
+  access: z.array(accessOfferSchema).default([]),
+  /** What is known about English access when no offer can be listed (shown instead of the table). */
+  accessNote: z.string().min(1).optional(),
+  sources: z.record(sourceKeySchema, sourceDefSchema),
+});
+
+export const correctionSchema = z.strictObject({
+  field: z.enum(['film', 'title', 'description', 'fact']),
+  /** What the original list said, quoted. */
+  listed: z.string().min(1),
+  /** Why it was changed, in our words. */
+  reason: z.string().min(1),
+  sources: z.array(sourceKeySchema).min(1, 'a correction needs at least one source'),
+});
+
+export const entrySchema = z.strictObject({
+  film: slugSchema,
+  /** The heading the original list used for this slot, e.g. "The Mother (1975)". */
+  listedAs: z.string().min(1).optional(),
+  description: z.string().min(1),
+  fact: z.strictObject({ text: z.string().min(1), sources: z.array(sourceKeySchema).min(1) }),
+  corrections: z.array(correctionSchema).default([]),
+});
+
+export const collectionFileSchema = z.strictObject({
+  slug: slugSchema,
+  title: z.string().min(1),
+  subtitle: z.string().min(1).optional(),
+  curator: z.string().min(1),
+  status: z.enum(['draft', 'published']).default('published'),
+  published: isoDateSchema.optional(),
+  intro: z.string().min(1),
+  /** Where the collection came from, when it began as someone else's list. */
+  origin: z
+    .strictObject({ title: z.string().min(1), note: z.string().min(1) })
+    .optional(),
+  entries: z.array(entrySchema).min(1),
+  sources: z.record(sourceKeySchema, sourceDefSchema).default({}),
+});
+
+export type SourceDef = z.infer<typeof sourceDefSchema>;
+export type PersonRef = z.infer<typeof personRefSchema>;
+export type FilmFile = z.infer<typeof filmFileSchema>;
+export type CollectionFile = z.infer<typeof collectionFileSchema>;

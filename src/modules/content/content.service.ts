@@ -1,0 +1,47 @@
+import { type Problem, ValidationError } from '../../lib/errors.ts';
+import { planContent } from './content.ts';
+import { readContentDir } from './content.files.ts';
+import type { ContentRepository, SyncProgress, SyncReport } from './content.repository.ts';
+
+export interface CheckReport {
+  films: number;
+  collections: number;
+  problems: Problem[];
+}
+
+export class ContentService {
+  constructor(
+    private readonly repo: ContentRepository,
+    private readonly onChange: () => Promise<void> | void = () => {},
+  ) {}
+
+  /** Validates the content folder without touching the database. */
+  async check(dir: string): Promise<CheckReport> {
+    const read = await readContentDir(dir);
+    const planned = planContent(read);
+    return {
+      films: read.films.length,
+      collections: read.collections.length,
+      problems: [...read.problems, ...planned.problems],
+    };
+  }
+
+  /**
+   * Loads the content folder into the database: all or nothing. Any problem in any file stops
+   * the load before a single row is written, and the database keeps what it had.
+   */
+  async load(dir: string, progress?: SyncProgress): Promise<SyncReport> {
+    const read = await readContentDir(dir);
+    const planned = planContent(read);
+    const problems = [...read.problems, ...planned.problems];
+    if (problems.length > 0 || !planned.plan) {
+      throw new ValidationError(
+        `The content in ${dir} has ${problems.length} problem(s); nothing was loaded.`,
+        problems,
+      );
+    }
+    const report = await this.repo.sync(planned.plan, progress);
+    if (report.changed) await this.onChange();
+    return report;
+  }
+}

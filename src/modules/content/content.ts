@@ -1,0 +1,213 @@
+/**
+ * Pure rules of the content files: validation (schema and cross-file references) and the
+ * plan that `content load` writes. Every problem is reported as `file:line: message`.
+ */
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { Problem } from '../../lib/errors.ts';
+import { slugify } from '../../lib/slug.ts';
+import type { YamlFile } from './content.files.ts';
+import { keyLineOf, lineOf } from './content.files.ts';
+import {
+  type CollectionFile,
+  type FilmFile,
+  type PersonRef,
+  type SourceDef,
+  collectionFileSchema,
+  filmFileSchema,
+} from './content.schema.ts';
+
+export interface PlannedPerson {
+  slug: string;
+  name: string;
+  nameOriginal: string | null;
+}
+
+export interface PlannedFilm {
+  file: string;
+  data: FilmFile;
+  hash: string;
+}
+
+export interface PlannedCollection {
+  file: string;
+  data: CollectionFile;
+  hash: string;
+}
+
+export interface ContentPlan {
+  films: PlannedFilm[];
+  collections: PlannedCollection[];
+  people: PlannedPerson[];
+  /** Every source, deduplicated by URL (first declaration wins). */
+  sources: SourceDef[];
+}
+
+export function personSlug(p: PersonRef): string {
+  return p.slug ?? slugify(p.name);
+}
+
+function validate<T>(
+  f: YamlFile,
+  schema: z.ZodType<T>,
+  problems: Problem[],
+): T | undefined {
+  const result = schema.safeParse(f.doc.toJS());
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const line =
+      issue.code === 'unrecognized_keys'
+        ? keyLineOf(f, [...issue.path, issue.keys[0] ?? ''])
+        : keyLineOf(f, issue.path);
+    const at = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    const extra = issue.code === 'unrecognized_keys' ? '' : '';
+    problems.push({ where: `${f.file}:${line}`, message: `${at}${issue.message}${extra}` });
+  }
+  return undefined;
+}
+
+/** Checks that every source key used in a file is declared in its `sources:` map. */
+function checkSourceKeys(
+  f: YamlFile,
+  declared: Record<string, unknown>,
+  uses: { path: (string | number)[]; key: string }[],
+  problems: Problem[],
+): void {
+  for (const use of uses) {
+    if (!(use.key in declared)) {
+      problems.push({
+        where: `${f.file}:${lineOf(f, use.path)}`,
+        message: `${use.path.join('.')}: source "${use.key}" is not declared under sources:`,
+      });
+    }
+  }
+}
+
+function filmSourceUses(film: FilmFile): { path: (string | number)[]; key: string }[] {
+  return [
+    ...film.synopsisSources.map((key, i) => ({ path: ['synopsisSources', i], key })),
+    ...film.facts.flatMap((fact, i) =>
+      fact.sources.map((key, j) => ({ path: ['facts', i, 'sources', j], key })),
+    ),
+    ...film.access.map((o, i) => ({ path: ['access', i, 'source'], key: o.source })),
+  ];
+}
+
+function collectionSourceUses(c: CollectionFile): { path: (string | number)[]; key: string }[] {
+  return c.entries.flatMap((e, i) => [
+    ...e.fact.sources.map((key, j) => ({ path: ['entries', i, 'fact', 'sources', j], key })),
+    ...e.corrections.flatMap((corr, k) =>
+      corr.sources.map((key, j) => ({ path: ['entries', i, 'corrections', k, 'sources', j], key })),
+    ),
+  ]);
+}
+
+function hashOf(kind: string, data: unknown): string {
+  return createHash('sha256').update(kind).update(JSON.stringify(data)).digest('hex').slice(0, 32);
+}
+
+/**
+ * Validates every file and the references between them, and builds the plan to load.
+ * Returns problems instead of a plan when anything is wrong: a load is all or nothing.
+ */
+export function planContent(input: {
+  films: YamlFile[];
+  collections: YamlFile[];
+}): { plan: ContentPlan; problems: [] } | { plan?: undefined; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const films: PlannedFilm[] = [];
+  const collections: PlannedCollection[] = [];
+  const people = new Map<string, PlannedPerson & { where: string }>();
+  const sources = new Map<string, SourceDef>();
+  const filmSlugs = new Map<string, string>();
+
+  const addPerson = (f: YamlFile, p: PersonRef, at: (string | number)[]) => {
+    const slug = personSlug(p);
+    const where = `${f.file}:${lineOf(f, at)}`;
+    const known = people.get(slug);
+    if (!known) {
+      people.set(slug, { slug, name: p.name, nameOriginal: p.original ?? null, where });
+      return;
+    }
+    if (known.name !== p.name) {
+      problems.push({
+        where,
+        message: `person "${slug}" is named "${p.name}" here but "${known.name}" at ${known.where}`,
+      });
+    }
+    if (p.original && known.nameOriginal && p.original !== known.nameOriginal) {
+      problems.push({
+        where,
+        message: `person "${slug}" is written "${p.original}" here but "${known.nameOriginal}" at ${known.where}`,
+      });
+    }
+    if (p.original && !known.nameOriginal) known.nameOriginal = p.original;
+  };
+
+  for (const f of input.films) {
+    const film = validate(f, filmFileSchema, problems);
+    if (!film) continue;
+    const expected = f.file.replace(/^films\//, '').replace(/\.ya?ml$/, '');
+    if (expected !== film.slug) {
+      problems.push({
+        where: `${f.file}:${keyLineOf(f, ['slug'])}`,
+        message: `slug "${film.slug}" does not match the file name (expected "${expected}")`,
+      });
+    }
+    const other = filmSlugs.get(film.slug);
+    if (other) {
+      problems.push({ where: f.file, message: `film "${film.slug}" is also defined in ${other}` });
+    }
+    filmSlugs.set(film.slug, f.file);
+    checkSourceKeys(f, film.sources, filmSourceUses(film), problems);
+    film.directors.forEach((p, i) => addPerson(f, p, ['directors', i]));
+    film.writers.forEach((p, i) => addPerson(f, p, ['writers', i]));
+    film.cast.forEach((c, i) => addPerson(f, c.person, ['cast', i, 'person']));
+    for (const s of Object.values(film.sources)) if (!sources.has(s.url)) sources.set(s.url, s);
+    films.push({ file: f.file, data: film, hash: hashOf('film', film) });
+  }
+
+  for (const f of input.collections) {
+    const c = validate(f, collectionFileSchema, problems);
+    if (!c) continue;
+    checkSourceKeys(f, c.sources, collectionSourceUses(c), problems);
+    const seen = new Set<string>();
+    c.entries.forEach((e, i) => {
+      if (!filmSlugs.has(e.film)) {
+        problems.push({
+          where: `${f.file}:${lineOf(f, ['entries', i, 'film'])}`,
+          message: `entries.${i}.film: no film "${e.film}" in content/films/`,
+        });
+      }
+      if (seen.has(e.film)) {
+        problems.push({
+          where: `${f.file}:${lineOf(f, ['entries', i, 'film'])}`,
+          message: `entries.${i}.film: "${e.film}" appears twice in this collection`,
+        });
+      }
+      seen.add(e.film);
+    });
+    for (const s of Object.values(c.sources)) if (!sources.has(s.url)) sources.set(s.url, s);
+    collections.push({ file: f.file, data: c, hash: hashOf('collection', c) });
+  }
+
+  const collectionSlugs = new Map<string, string>();
+  for (const c of collections) {
+    const other = collectionSlugs.get(c.data.slug);
+    if (other) {
+      problems.push({ where: c.file, message: `collection "${c.data.slug}" is also defined in ${other}` });
+    }
+    collectionSlugs.set(c.data.slug, c.file);
+  }
+
+  if (problems.length > 0) return { problems };
+  return {
+    problems: [],
+    plan: {
+      films,
+      collections,
+      people: [...people.values()].map(({ slug, name, nameOriginal }) => ({ slug, name, nameOriginal })),
+      sources: [...sources.values()],
+    },
+  };
+}
