@@ -23,9 +23,7 @@ const envSchema = z.object({
   KINOTEKA_HOST: z.string().min(1).default('0.0.0.0'),
   KINOTEKA_CONTENT_DIR: z.string().min(1).default('./content'),
   KINOTEKA_MEDIA_DIR: z.string().min(1).default('./media'),
-  KINOTEKA_PUBLIC_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-    .optional(),
+  KINOTEKA_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   KINOTEKA_LOAD_CONTENT_ON_START: z
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('true')

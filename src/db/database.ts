@@ -12,12 +12,13 @@ import type { Database } from './schema.ts';
 export type DialectName = 'sqlite' | 'postgres';
 
 export type DatabaseTarget =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; schema?: string };
+  { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
 
 export interface Db {
   readonly kysely: Kysely<Database>;
   readonly dialect: DialectName;
+  /** The PostgreSQL schema the connection works in, when not the default. */
+  readonly schema?: string;
   destroy(): Promise<void>;
 }
 
@@ -43,7 +44,12 @@ export function createDb(target: DatabaseTarget): Db {
     ...(target.schema ? { options: `-c search_path=${quoteIdent(target.schema)}` } : {}),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', destroy: () => kysely.destroy() };
+  return {
+    kysely,
+    dialect: 'postgres',
+    ...(target.schema ? { schema: target.schema } : {}),
+    destroy: () => kysely.destroy(),
+  };
 }
 
 function quoteIdent(name: string): string {

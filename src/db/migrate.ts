@@ -1,10 +1,15 @@
 /** Runs migrations forward (latest) or back one step, reporting what ran. */
-import { type Kysely, type MigrationResult, Migrator } from 'kysely';
+import { type MigrationResult, Migrator } from 'kysely';
+import type { Db } from './database.ts';
 import { migrations } from './migrations/index.ts';
-import type { Database } from './schema.ts';
 
-function migrator(db: Kysely<Database>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+function migrator(db: Db): Migrator {
+  return new Migrator({
+    db: db.kysely,
+    provider: { getMigrations: async () => migrations },
+    // Kysely looks for its bookkeeping tables by schema, not by search_path.
+    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
+  });
 }
 
 export interface MigrationReport {
@@ -22,14 +27,14 @@ function report(results: MigrationResult[] | undefined, error: unknown): Migrati
   return { applied };
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
+export async function migrateToLatest(db: Db): Promise<MigrationReport> {
   const { results, error } = await migrator(db).migrateToLatest();
   const r = report(results, error);
   if (r.error) throw new Error(`migration failed: ${r.error}`);
   return r;
 }
 
-export async function rollbackOne(db: Kysely<Database>): Promise<MigrationReport> {
+export async function rollbackOne(db: Db): Promise<MigrationReport> {
   const { results, error } = await migrator(db).migrateDown();
   const r = report(results, error);
   if (r.error) throw new Error(`rollback failed: ${r.error}`);

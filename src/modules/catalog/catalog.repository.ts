@@ -223,7 +223,10 @@ export class CatalogRepository {
       .where('film_id', '=', filmId)
       .orderBy('position')
       .execute();
-    return rows.map((r) => ({ code: r.country_code, name: countryName(r.country_code) ?? r.country_code }));
+    return rows.map((r) => ({
+      code: r.country_code,
+      name: countryName(r.country_code) ?? r.country_code,
+    }));
   }
 
   async findPerson(slug: string): Promise<(PersonRef & { id: number }) | undefined> {
@@ -247,7 +250,11 @@ export class CatalogRepository {
       .orderBy('films.slug')
       .orderBy('credits.role')
       .execute();
-    return rows.map((r) => ({ filmSlug: r.slug, role: r.role as CreditRole, character: r.character }));
+    return rows.map((r) => ({
+      filmSlug: r.slug,
+      role: r.role as CreditRole,
+      character: r.character,
+    }));
   }
 
   async listPeople(page: {

@@ -143,8 +143,7 @@ function toRow(r: {
     status: r.status as CollectionStatus,
     publishedOn: r.published_on,
     intro: r.intro,
-    origin:
-      r.origin_title && r.origin_note ? { title: r.origin_title, note: r.origin_note } : null,
+    origin: r.origin_title && r.origin_note ? { title: r.origin_title, note: r.origin_note } : null,
     filmCount: Number(r.film_count ?? 0),
   };
 }

@@ -1,11 +1,7 @@
 import { NotFoundError } from '../../lib/errors.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { FactsRepository } from '../facts/index.ts';
-import {
-  type CollectionDetail,
-  type CollectionSummary,
-  excerpt,
-} from './collections.ts';
+import { type CollectionDetail, type CollectionSummary, excerpt } from './collections.ts';
 import type { CollectionRow, CollectionsRepository } from './collections.repository.ts';
 
 export class CollectionsService {

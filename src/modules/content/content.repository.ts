@@ -35,6 +35,16 @@ export class ContentRepository {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The catalogue version: changes whenever a load changes anything. */
+  async version(): Promise<string> {
+    const row = await this.db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', 'catalog_version')
+      .executeTakeFirst();
+    return row?.value ?? 'empty';
+  }
+
   async sync(plan: ContentPlan, progress: SyncProgress = () => {}): Promise<SyncReport> {
     return this.db.transaction().execute(async (trx) => {
       const report: SyncReport = {

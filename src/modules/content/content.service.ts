@@ -15,6 +15,10 @@ export class ContentService {
     private readonly onChange: () => Promise<void> | void = () => {},
   ) {}
 
+  version(): Promise<string> {
+    return this.repo.version();
+  }
+
   /** Validates the content folder without touching the database. */
   async check(dir: string): Promise<CheckReport> {
     const read = await readContentDir(dir);

@@ -145,9 +145,13 @@ export function planContent(input: {
   };
 
   for (const f of input.films) {
-    const film = validate(f, filmFileSchema, problems);
-    if (!film) continue;
     const expected = f.file.replace(/^films\//, '').replace(/\.ya?ml$/, '');
+    const film = validate(f, filmFileSchema, problems);
+    if (!film) {
+      // Count the film as present anyway, so one bad file yields one problem, not a cascade.
+      filmSlugs.set(expected, f.file);
+      continue;
+    }
     if (expected !== film.slug) {
       problems.push({
         where: `${f.file}:${keyLineOf(f, ['slug'])}`,

@@ -1,0 +1,19 @@
+/** Boundary validation: query strings parsed once with zod into typed values. */
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { ValidationError } from '../lib/errors.ts';
+
+export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  const raw = c.req.query();
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    throw new ValidationError(
+      'The query string is not valid.',
+      result.error.issues.map((i) => ({
+        where: i.path.length ? `query.${i.path.join('.')}` : 'query',
+        message: i.message,
+      })),
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,100 @@
+/**
+ * Composition root: config → database → repositories → services → HTTP app. The CLI and the
+ * tests build the application through here, so every entry point wires the same parts.
+ */
+import fs from 'node:fs';
+import type { Hono } from 'hono';
+import type { Config } from './config/config.ts';
+import { type Db, createDb, migrateToLatest } from './db/index.ts';
+import { createHttpApp } from './http/app.ts';
+import { catalogRoutes } from './http/api/catalog.routes.ts';
+import { collectionRoutes } from './http/api/collections.routes.ts';
+import { PolledVersion } from './http/cache.ts';
+import { AccessRepository } from './modules/access/index.ts';
+import { CatalogRepository, CatalogService } from './modules/catalog/index.ts';
+import { CollectionsRepository, CollectionsService } from './modules/collections/index.ts';
+import { ContentRepository, ContentService } from './modules/content/index.ts';
+import { FactsRepository } from './modules/facts/index.ts';
+import { createWebApp, renderErrorPage } from './web/routes.tsx';
+
+export const APP_VERSION: string = (
+  JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+export type Logger = (level: 'error' | 'warn' | 'info', message: string, detail?: unknown) => void;
+
+export interface Services {
+  catalog: CatalogService;
+  collections: CollectionsService;
+  content: ContentService;
+}
+
+export interface Application {
+  config: Config;
+  db: Db;
+  services: Services;
+  http(): Hono;
+  close(): Promise<void>;
+}
+
+export function consoleLogger(level: Config['logLevel']): Logger {
+  const order = ['silent', 'error', 'warn', 'info', 'debug'];
+  return (l, message, detail) => {
+    if (order.indexOf(l) > order.indexOf(level)) return;
+    const line = `[${new Date().toISOString()}] ${l}: ${message}`;
+    if (l === 'error') console.error(line, detail ?? '');
+    else console.error(line);
+  };
+}
+
+export async function createApplication(
+  config: Config,
+  opts: { migrate?: boolean; logger?: Logger; db?: Db } = {},
+): Promise<Application> {
+  const log = opts.logger ?? consoleLogger(config.logLevel);
+  const db =
+    opts.db ??
+    createDb(
+      config.database.kind === 'sqlite'
+        ? { kind: 'sqlite', file: config.database.file }
+        : { kind: 'postgres', url: config.database.url },
+    );
+  if (opts.migrate ?? true) await migrateToLatest(db);
+
+  const factsRepo = new FactsRepository(db.kysely);
+  const accessRepo = new AccessRepository(db.kysely);
+  const catalog = new CatalogService(new CatalogRepository(db.kysely), factsRepo, accessRepo);
+  const collections = new CollectionsService(
+    new CollectionsRepository(db.kysely),
+    catalog,
+    factsRepo,
+  );
+  const contentRepo = new ContentRepository(db.kysely);
+  const version = new PolledVersion(() => contentRepo.version());
+  const content = new ContentService(contentRepo, () => version.invalidate());
+  const services: Services = { catalog, collections, content };
+
+  let app: Hono | undefined;
+  return {
+    config,
+    db,
+    services,
+    http() {
+      if (app) return app;
+      const web = createWebApp({ catalog, collections, publicUrl: config.publicUrl });
+      app = createHttpApp({
+        routes: [...collectionRoutes(collections), ...catalogRoutes(catalog, collections)],
+        web: web.app,
+        renderError: (status, message) => renderErrorPage(web.render, status, message),
+        version,
+        publicUrl: config.publicUrl,
+        appVersion: APP_VERSION,
+        log,
+      });
+      return app;
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,106 @@
+import type { Child, FC } from 'hono/jsx';
+import { raw } from 'hono/html';
+
+export interface Meta {
+  title: string;
+  description: string;
+  /** Path of the page, e.g. `/films/mother-1926`. */
+  path: string;
+  publicUrl: string;
+  type?: 'website' | 'video.movie' | 'profile';
+  image?: string;
+  jsonLd?: unknown;
+  noindex?: boolean;
+}
+
+export const assetVersion = { css: '0', js: '0' };
+
+/** The page frame: header with search, main, footer. Works without JavaScript. */
+export const Layout: FC<{ meta: Meta; children?: Child; query?: string }> = ({
+  meta,
+  children,
+  query,
+}) => {
+  const url = `${meta.publicUrl}${meta.path}`;
+  const fullTitle = meta.path === '/' ? meta.title : `${meta.title} · Kinoteka`;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <meta name="description" content={meta.description} />
+        <link rel="canonical" href={url} />
+        {meta.noindex ? <meta name="robots" content="noindex" /> : null}
+        <meta property="og:site_name" content="Kinoteka" />
+        <meta property="og:title" content={meta.title} />
+        <meta property="og:description" content={meta.description} />
+        <meta property="og:type" content={meta.type ?? 'website'} />
+        <meta property="og:url" content={url} />
+        {meta.image ? (
+          <meta property="og:image" content={`${meta.publicUrl}${meta.image}`} />
+        ) : null}
+        <meta name="twitter:card" content="summary" />
+        <link rel="stylesheet" href={`/assets/site.css?v=${assetVersion.css}`} />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        {meta.jsonLd ? (
+          <script type="application/ld+json">
+            {raw(JSON.stringify(meta.jsonLd).replace(/</g, '\\u003c'))}
+          </script>
+        ) : null}
+        <script src={`/assets/site.js?v=${assetVersion.js}`} defer></script>
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="brand" href="/">
+              Kinoteka
+            </a>
+            <nav aria-label="Main">
+              <ul>
+                <li>
+                  <a href="/">Collections</a>
+                </li>
+                <li>
+                  <a href="/films">Films</a>
+                </li>
+                <li>
+                  <a href="/people">People</a>
+                </li>
+              </ul>
+            </nav>
+            <form class="search" role="search" action="/search" method="get">
+              <label for="site-search" class="visually-hidden">
+                Search films
+              </label>
+              <input
+                id="site-search"
+                type="search"
+                name="q"
+                value={query ?? ''}
+                placeholder="Search: Летят журавли, letyat zhuravli…"
+                autocomplete="off"
+                data-suggest="/api/v1/search"
+              />
+              <button type="submit">Search</button>
+            </form>
+          </div>
+        </header>
+        <main id="main" class="wrap">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>
+              Kinoteka: foreign-language film for English-speaking audiences. Every fact on these
+              pages cites its source. <a href="/api/openapi.json">API</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+};

@@ -1,0 +1,131 @@
+import type { FC } from 'hono/jsx';
+import { type AccessKind, accessKindLabel } from '../../modules/access/index.ts';
+import type { FilmSummary, PersonRef } from '../../modules/catalog/index.ts';
+import type { Source } from '../../modules/facts/index.ts';
+
+export const filmUrl = (slug: string) => `/films/${slug}`;
+export const personUrl = (slug: string) => `/people/${slug}`;
+export const collectionUrl = (slug: string) => `/collections/${slug}`;
+export const filmCoverUrl = (slug: string) => `/covers/films/${slug}.svg`;
+export const collectionCoverUrl = (slug: string) => `/covers/collections/${slug}.svg`;
+
+/** Badges for the kinds of English access a film has, or the honest absence of any. */
+export const AccessBadges: FC<{ kinds: readonly AccessKind[] }> = ({ kinds }) => (
+  <ul class="badges" aria-label="English access">
+    {kinds.length === 0 ? (
+      <li class="badge badge-none">No English release known</li>
+    ) : (
+      kinds.map((k) => <li class={`badge badge-${k}`}>{accessKindLabel(k)}</li>)
+    )}
+  </ul>
+);
+
+export const PersonLinks: FC<{ people: readonly PersonRef[] }> = ({ people }) => (
+  <>
+    {people.map((p, i) => (
+      <>
+        {i > 0 ? (i === people.length - 1 ? ' and ' : ', ') : ''}
+        <a href={personUrl(p.slug)}>{p.name}</a>
+      </>
+    ))}
+  </>
+);
+
+/** The original title in Cyrillic (marked as Russian) with its transliteration. */
+export const OriginalTitle: FC<{ film: FilmSummary }> = ({ film }) =>
+  film.originalTitle ? (
+    <span class="original-title">
+      <span lang={film.originalTitle.language}>{film.originalTitle.text}</span>
+      {film.transliteration ? (
+        <>
+          {' '}
+          <span class="translit" lang={`${film.originalTitle.language}-Latn`}>
+            ({film.transliteration})
+          </span>
+        </>
+      ) : null}
+    </span>
+  ) : null;
+
+/** Inline citation links: [1] [2], each pointing at the source itself. */
+export const SourceLinks: FC<{ sources: readonly Source[]; numbers?: Map<string, number> }> = ({
+  sources,
+  numbers,
+}) => (
+  <span class="cites">
+    {sources.map((s) => {
+      const n = numbers?.get(s.url);
+      return (
+        <>
+          {' '}
+          {n !== undefined ? (
+            <a class="cite" href={`#source-${n}`} aria-label={`Source ${n}: ${s.title}`}>
+              [{n}]
+            </a>
+          ) : (
+            <a class="cite" href={s.url} rel="noopener nofollow external">
+              {s.publisher ?? s.title}
+            </a>
+          )}
+        </>
+      );
+    })}
+  </span>
+);
+
+export const SourceList: FC<{ numbers: Map<string, number>; sources: readonly Source[] }> = ({
+  numbers,
+  sources,
+}) => {
+  const byUrl = new Map(sources.map((s) => [s.url, s]));
+  return (
+    <ol class="sources">
+      {[...numbers.entries()].map(([url, n]) => {
+        const s = byUrl.get(url)!;
+        return (
+          <li id={`source-${n}`} value={String(n)}>
+            <a href={s.url} rel="noopener nofollow external">
+              {s.title}
+            </a>
+            {s.publisher ? <>, {s.publisher}</> : null}. Accessed {s.accessedOn}.
+          </li>
+        );
+      })}
+    </ol>
+  );
+};
+
+export const FilmCard: FC<{ film: FilmSummary }> = ({ film }) => (
+  <article class="film-card">
+    <a href={filmUrl(film.slug)} class="film-card-cover" tabindex={-1} aria-hidden="true">
+      <img src={filmCoverUrl(film.slug)} alt="" width={120} height={180} loading="lazy" />
+    </a>
+    <div>
+      <h3>
+        <a href={filmUrl(film.slug)}>{film.englishTitle}</a> <span class="year">({film.year})</span>
+      </h3>
+      <p class="muted">
+        <OriginalTitle film={film} />
+      </p>
+      {film.directors.length ? (
+        <p>
+          Directed by <PersonLinks people={film.directors} />
+        </p>
+      ) : null}
+      <AccessBadges kinds={film.accessKinds} />
+    </div>
+  </article>
+);
+
+/** Splits curator prose into paragraphs on blank lines. */
+export const Prose: FC<{ text: string }> = ({ text }) => (
+  <>
+    {text
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((p) => (
+        <p>{p}</p>
+      ))}
+  </>
+);

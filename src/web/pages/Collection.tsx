@@ -1,0 +1,140 @@
+import type { FC } from 'hono/jsx';
+import type { CollectionDetail } from '../../modules/collections/index.ts';
+import { numberSources } from '../../modules/facts/index.ts';
+import {
+  AccessBadges,
+  OriginalTitle,
+  PersonLinks,
+  Prose,
+  SourceLinks,
+  SourceList,
+  filmCoverUrl,
+  filmUrl,
+} from '../components/parts.tsx';
+
+const FIELD_LABEL = {
+  film: 'Film',
+  title: 'Title',
+  description: 'Description',
+  fact: 'Fact',
+} as const;
+
+export const CollectionPage: FC<{ collection: CollectionDetail }> = ({ collection: c }) => {
+  const corrected = c.entries.filter((e) => e.corrections.length > 0);
+  const numbers = numberSources([
+    ...c.entries.map((e) => e.fact.sources),
+    ...corrected.flatMap((e) => e.corrections.map((x) => x.sources)),
+  ]);
+  const allSources = [
+    ...c.entries.flatMap((e) => e.fact.sources),
+    ...corrected.flatMap((e) => e.corrections.flatMap((x) => x.sources)),
+  ];
+  return (
+    <article class="collection">
+      <header class="page-header">
+        <p class="eyebrow">Collection</p>
+        <h1>{c.title}</h1>
+        {c.subtitle ? <p class="subtitle">{c.subtitle}</p> : null}
+        <p class="muted">
+          Curated by {c.curator}
+          {c.publishedOn ? <> · published {c.publishedOn}</> : null} · {c.entries.length} films
+          {corrected.length ? (
+            <>
+              {' '}
+              · <a href="#corrections">{corrected.length} entries corrected</a>
+            </>
+          ) : null}
+        </p>
+      </header>
+      <div class="prose">
+        <Prose text={c.intro} />
+      </div>
+      <ol class="entries">
+        {c.entries.map((e) => (
+          <li class="entry" id={`entry-${e.position}`}>
+            <article aria-labelledby={`entry-title-${e.position}`}>
+              <a href={filmUrl(e.film.slug)} class="entry-cover" tabindex={-1} aria-hidden="true">
+                <img
+                  src={filmCoverUrl(e.film.slug)}
+                  alt=""
+                  width={120}
+                  height={180}
+                  loading="lazy"
+                />
+              </a>
+              <div class="entry-body">
+                <p class="entry-number" aria-hidden="true">
+                  {e.position}
+                </p>
+                <h2 id={`entry-title-${e.position}`}>
+                  <a href={filmUrl(e.film.slug)}>{e.film.englishTitle}</a>{' '}
+                  <span class="year">({e.film.year})</span>
+                </h2>
+                <p class="muted">
+                  <OriginalTitle film={e.film} />
+                  {e.film.directors.length ? (
+                    <>
+                      {' '}
+                      · directed by <PersonLinks people={e.film.directors} />
+                    </>
+                  ) : null}
+                </p>
+                <AccessBadges kinds={e.film.accessKinds} />
+                <p>{e.description}</p>
+                <p class="fact">
+                  <strong>Fact.</strong> {e.fact.text}
+                  <SourceLinks sources={e.fact.sources} numbers={numbers} />
+                </p>
+                {e.corrections.length ? (
+                  <p class="correction-flag">
+                    <a href={`#correction-${e.position}`}>Corrected from the original list</a>
+                  </p>
+                ) : null}
+              </div>
+            </article>
+          </li>
+        ))}
+      </ol>
+      {corrected.length ? (
+        <section id="corrections" class="corrections" aria-labelledby="corrections-heading">
+          <h2 id="corrections-heading">Corrections</h2>
+          <p>
+            {c.origin
+              ? `${c.origin.note} The original is “${c.origin.title}”.`
+              : 'Where this collection departs from the list it came from, and why.'}
+          </p>
+          {corrected.map((e) => (
+            <section id={`correction-${e.position}`} class="correction">
+              <h3>
+                {e.position}. {e.listedAs ?? e.film.englishTitle}
+                {e.listedAs && e.listedAs !== `${e.film.englishTitle} (${e.film.year})` ? (
+                  <span class="muted">
+                    {' '}
+                    → {e.film.englishTitle} ({e.film.year})
+                  </span>
+                ) : null}
+              </h3>
+              <dl>
+                {e.corrections.map((x) => (
+                  <>
+                    <dt>
+                      {FIELD_LABEL[x.field]}: the list said <q>{x.listed}</q>
+                    </dt>
+                    <dd>
+                      {x.reason}
+                      <SourceLinks sources={x.sources} numbers={numbers} />
+                    </dd>
+                  </>
+                ))}
+              </dl>
+            </section>
+          ))}
+        </section>
+      ) : null}
+      <section aria-labelledby="sources-heading">
+        <h2 id="sources-heading">Sources</h2>
+        <SourceList numbers={numbers} sources={allSources} />
+      </section>
+    </article>
+  );
+};

@@ -1,0 +1,278 @@
+import type { FC } from 'hono/jsx';
+import { accessKindLabel, accessMediumLabel } from '../../modules/access/index.ts';
+import type { FilmDetail } from '../../modules/catalog/index.ts';
+import { numberSources } from '../../modules/facts/index.ts';
+import {
+  AccessBadges,
+  PersonLinks,
+  Prose,
+  SourceLinks,
+  SourceList,
+  collectionUrl,
+  filmCoverUrl,
+  personUrl,
+} from '../components/parts.tsx';
+
+const TITLE_KIND_LABEL = {
+  english: 'English',
+  original: 'Original',
+  transliteration: 'Transliteration',
+  alternative: 'Also known as',
+} as const;
+
+const LANGUAGE_NAMES: Record<string, string> = { ru: 'Russian', en: 'English', uk: 'Ukrainian' };
+
+export const FilmPage: FC<{
+  film: FilmDetail;
+  collections: { slug: string; title: string; position: number }[];
+}> = ({ film: f, collections }) => {
+  const numbers = numberSources([
+    f.synopsisSources,
+    ...f.facts.map((x) => x.sources),
+    ...f.access.map((o) => [o.source]),
+  ]);
+  const allSources = [
+    ...f.synopsisSources,
+    ...f.facts.flatMap((x) => x.sources),
+    ...f.access.map((o) => o.source),
+  ];
+  const directors = f.credits.filter((c) => c.role === 'director').map((c) => c.person);
+  const writers = f.credits.filter((c) => c.role === 'writer').map((c) => c.person);
+  const cast = f.credits.filter((c) => c.role === 'cast');
+  const original = f.originalTitle;
+  return (
+    <article class="film">
+      <header class="film-header">
+        <img class="film-cover" src={filmCoverUrl(f.slug)} alt="" width={200} height={300} />
+        <div>
+          <p class="eyebrow">Film · {f.year}</p>
+          <h1>{f.englishTitle}</h1>
+          {original ? (
+            <p class="original-title big">
+              <span lang={original.language}>{original.text}</span>
+              {f.transliteration ? (
+                <span class="translit" lang={`${original.language}-Latn`}>
+                  {' '}
+                  ({f.transliteration})
+                </span>
+              ) : null}
+            </p>
+          ) : null}
+          <p>
+            Directed by <PersonLinks people={directors} />
+          </p>
+          <AccessBadges kinds={f.accessKinds} />
+        </div>
+      </header>
+
+      <dl class="facts-grid">
+        <dt>Year</dt>
+        <dd>{f.year}</dd>
+        <dt>Country</dt>
+        <dd>{f.countries.map((c) => c.name).join(', ')}</dd>
+        {f.studio ? (
+          <>
+            <dt>Studio</dt>
+            <dd>
+              {f.studio.name}
+              {f.studio.nameOriginal ? (
+                <>
+                  {' '}
+                  (<span lang="ru">{f.studio.nameOriginal}</span>)
+                </>
+              ) : null}
+            </dd>
+          </>
+        ) : null}
+        {f.runtimeMinutes ? (
+          <>
+            <dt>Runtime</dt>
+            <dd>
+              {f.runtimeMinutes} minutes
+              {f.runtimeNote ? <span class="muted"> ({f.runtimeNote})</span> : null}
+            </dd>
+          </>
+        ) : null}
+        <dt>Language</dt>
+        <dd>
+          {f.silent ? 'Silent, with ' : ''}
+          {f.languages.map((l) => LANGUAGE_NAMES[l] ?? l).join(', ')}
+          {f.silent ? ' intertitles' : ''}
+        </dd>
+      </dl>
+
+      <section aria-labelledby="titles-heading">
+        <h2 id="titles-heading">Titles</h2>
+        <table class="titles">
+          <thead>
+            <tr>
+              <th scope="col">Form</th>
+              <th scope="col">Title</th>
+              <th scope="col">Language</th>
+            </tr>
+          </thead>
+          <tbody>
+            {f.titles.map((t) => (
+              <tr>
+                <td>{TITLE_KIND_LABEL[t.kind]}</td>
+                <td lang={t.language}>
+                  {t.text}
+                  {t.note ? <span class="muted"> ({t.note})</span> : null}
+                </td>
+                <td>{t.language}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="synopsis-heading">
+        <h2 id="synopsis-heading">Synopsis</h2>
+        <div class="prose">
+          <Prose text={f.synopsis} />
+          <p class="muted">
+            Sources:
+            <SourceLinks sources={f.synopsisSources} numbers={numbers} />
+          </p>
+        </div>
+      </section>
+
+      {f.facts.length ? (
+        <section aria-labelledby="facts-heading">
+          <h2 id="facts-heading">Facts</h2>
+          <ul class="fact-list">
+            {f.facts.map((x) => (
+              <li id={`fact-${x.key}`}>
+                {x.text}
+                <SourceLinks sources={x.sources} numbers={numbers} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="access-heading" class="access">
+        <h2 id="access-heading">How to watch in English</h2>
+        {f.access.length ? (
+          <div class="table-scroll">
+            <table>
+              <caption class="visually-hidden">
+                Releases and streams of {f.englishTitle} with English subtitles, dubbing, voice-over
+                or intertitles
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">English access</th>
+                  <th scope="col">Release or stream</th>
+                  <th scope="col">Provider or label</th>
+                  <th scope="col">Region</th>
+                  <th scope="col">Year</th>
+                  <th scope="col">Source</th>
+                  <th scope="col">Checked</th>
+                </tr>
+              </thead>
+              <tbody>
+                {f.access.map((o) => (
+                  <tr>
+                    <td>{accessKindLabel(o.kind)}</td>
+                    <td>
+                      {accessMediumLabel(o.medium)}
+                      {o.edition ? <>: {o.edition}</> : null}
+                      {o.note ? <div class="muted small">{o.note}</div> : null}
+                    </td>
+                    <td>
+                      {o.url ? (
+                        <a href={o.url} rel="noopener nofollow external">
+                          {o.provider}
+                        </a>
+                      ) : (
+                        o.provider
+                      )}
+                    </td>
+                    <td>{o.region ?? '—'}</td>
+                    <td>{o.year ?? '—'}</td>
+                    <td>
+                      <SourceLinks sources={[o.source]} numbers={numbers} />
+                    </td>
+                    <td>
+                      <time datetime={o.checkedOn}>{o.checkedOn}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>
+            <strong>No English release known.</strong>
+          </p>
+        )}
+        {f.accessNote ? <p class="muted">{f.accessNote}</p> : null}
+      </section>
+
+      <section aria-labelledby="credits-heading">
+        <h2 id="credits-heading">Credits</h2>
+        <dl class="credits">
+          <dt>{directors.length > 1 ? 'Directors' : 'Director'}</dt>
+          <dd>
+            <PersonLinks people={directors} />
+          </dd>
+          {writers.length ? (
+            <>
+              <dt>{writers.length > 1 ? 'Writers' : 'Writer'}</dt>
+              <dd>
+                <PersonLinks people={writers} />
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {cast.length ? (
+          <table class="cast">
+            <caption>Cast</caption>
+            <thead>
+              <tr>
+                <th scope="col">Actor</th>
+                <th scope="col">Character</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cast.map((c) => (
+                <tr>
+                  <td>
+                    <a href={personUrl(c.person.slug)}>{c.person.name}</a>
+                    {c.person.nameOriginal ? (
+                      <span class="muted" lang="ru">
+                        {' '}
+                        {c.person.nameOriginal}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>{c.character ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+
+      {collections.length ? (
+        <section aria-labelledby="in-collections-heading">
+          <h2 id="in-collections-heading">In collections</h2>
+          <ul>
+            {collections.map((c) => (
+              <li>
+                <a href={`${collectionUrl(c.slug)}#entry-${c.position}`}>{c.title}</a>{' '}
+                <span class="muted">(no. {c.position})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="sources-heading">
+        <h2 id="sources-heading">Sources</h2>
+        <SourceList numbers={numbers} sources={allSources} />
+      </section>
+    </article>
+  );
+};

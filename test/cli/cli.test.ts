@@ -1,0 +1,97 @@
+/** The `kinoteka` command as a user runs it: a real process, a real SQLite file. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_DIR } from '../helpers/db.ts';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/kinoteka.mjs');
+let dir: string;
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      KINOTEKA_DATABASE_URL: path.join(dir, 'k.db'),
+      KINOTEKA_CONTENT_DIR: CONTENT_DIR,
+      ...env,
+    },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinoteka-cli-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('kinoteka CLI', () => {
+  it('prints help naming its commands', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    for (const cmd of ['serve', 'db', 'content', 'films', 'collections'])
+      expect(r.out).toContain(cmd);
+  });
+
+  it('migrates, loads content idempotently, and lists films', () => {
+    expect(run(['db', 'migrate']).out).toContain('applied: 20261127T0100_catalogue');
+    expect(run(['db', 'migrate']).out).toContain('already up to date');
+    const first = run(['content', 'load', '--json']);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.out).films.added).toBe(10);
+    const second = run(['content', 'load']);
+    expect(second.out).toContain('nothing changed');
+    const list = run(['films', 'list', '--decade', '1920', '--json']);
+    expect(JSON.parse(list.out)).toMatchObject({
+      total: 1,
+      data: [{ slug: 'mother-1926', original_title: 'Мать' }],
+    });
+    const table = run(['films', 'list']);
+    expect(table.out).toMatch(
+      /1957\s+the-cranes-are-flying-1957\s+The Cranes Are Flying\s+Летят журавли/,
+    );
+  });
+
+  it('shows a collection as a table and as JSON', () => {
+    const r = run(['collections', 'show', 'mothers-in-soviet-cinema']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/9\s+Mother\s+1990/);
+    const j = JSON.parse(run(['collections', 'show', 'mothers-in-soviet-cinema', '--json']).out);
+    expect(j.entries).toHaveLength(10);
+    const missing = run(['collections', 'show', 'nope']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('No collection with the slug "nope".');
+  });
+
+  it('content check prints file:line problems and exits non-zero', () => {
+    const bad = path.join(dir, 'content');
+    fs.cpSync(CONTENT_DIR, bad, { recursive: true });
+    const f = path.join(bad, 'films/mother-1926.yaml');
+    fs.writeFileSync(
+      f,
+      fs.readFileSync(f, 'utf8').replace(/^year: 1926$/m, 'year: 1926\nrating: 5'),
+    );
+    const r = run(['content', 'check', '--dir', bad]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^films\/mother-1926\.yaml:3: .*rating/m);
+    const load = run(['content', 'load', '--dir', bad]);
+    expect(load.code).toBe(1);
+    expect(load.err).toMatch(/nothing was loaded/);
+    expect(run(['content', 'check']).out).toMatch(/^ok: 10 films and 1 collections/m);
+  });
+
+  it('stops on bad configuration, listing every problem', () => {
+    const r = run(['films', 'list'], { KINOTEKA_PORT: 'x', KINOTEKA_DATABASE_URL: 'mysql://db' });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('KINOTEKA_PORT');
+    expect(r.err).toContain('KINOTEKA_DATABASE_URL');
+  });
+
+  it('rolls back the last migration', () => {
+    const r = run(['db', 'rollback']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('rolled back: 20261127T0100_catalogue');
+  });
+});

@@ -1,0 +1,25 @@
+/** Builds the whole application on a test database, with the default content loaded. */
+import { loadConfig } from '../../src/config/config.ts';
+import type { DialectName } from '../../src/db/index.ts';
+import { type Application, createApplication } from '../../src/main.ts';
+import { CONTENT_DIR, type TestDb, createTestDb } from './db.ts';
+
+export interface TestApp extends Application {
+  testDb: TestDb;
+}
+
+export async function createTestApp(
+  dialect: DialectName = 'sqlite',
+  opts: { load?: boolean; contentDir?: string } = {},
+): Promise<TestApp> {
+  const testDb = await createTestDb(dialect);
+  const config = loadConfig({
+    KINOTEKA_DATABASE_URL: testDb.target.kind === 'sqlite' ? testDb.target.file : testDb.target.url,
+    KINOTEKA_CONTENT_DIR: opts.contentDir ?? CONTENT_DIR,
+    KINOTEKA_PUBLIC_URL: 'http://kinoteka.test',
+    KINOTEKA_LOG_LEVEL: 'silent',
+  });
+  const app = await createApplication(config, { db: testDb, migrate: false, logger: () => {} });
+  if (opts.load ?? true) await app.services.content.load(config.contentDir);
+  return Object.assign(app, { testDb, close: () => testDb.cleanup() });
+}

@@ -1,0 +1,113 @@
+/** The web pages in-process: markup, languages, structured data, sitemap, errors. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, createTestApp } from '../helpers/app.ts';
+
+let app: TestApp;
+const page = async (path: string) => {
+  const res = await app.http().request(path);
+  return { res, html: await res.text() };
+};
+
+beforeAll(async () => {
+  app = await createTestApp('sqlite');
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('web pages', () => {
+  it('home lists the collection with its cover, excerpt and film count', async () => {
+    const { res, html } = await page('/');
+    expect(res.status).toBe(200);
+    expect(html.startsWith('<!DOCTYPE html><html lang="en">')).toBe(true);
+    expect(html).toContain('href="/collections/mothers-in-soviet-cinema"');
+    expect(html).toContain('/covers/collections/mothers-in-soviet-cinema.svg');
+    expect(html).toContain('10 films');
+  });
+
+  it('collection page carries the entries, corrections and an ItemList', async () => {
+    const { html } = await page('/collections/mothers-in-soviet-cinema');
+    expect(html).toContain('<span lang="ru">Летят журавли</span>');
+    expect(html).toContain('id="corrections"');
+    expect(html).toContain('The Mother (1975)');
+    const ld = JSON.parse(html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)![1]!);
+    expect(ld['@type']).toBe('ItemList');
+    expect(ld.itemListElement).toHaveLength(10);
+    expect(ld.itemListElement[8].url).toBe('http://kinoteka.test/films/mother-1990');
+    expect(html).toContain('<meta property="og:title" content="Mothers in Soviet Cinema"/>');
+  });
+
+  it('film page has a Movie with director, duration and subtitle language', async () => {
+    const { html } = await page('/films/the-cranes-are-flying-1957');
+    const ld = JSON.parse(html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)![1]!);
+    expect(ld).toMatchObject({
+      '@type': 'Movie',
+      name: 'The Cranes Are Flying',
+      duration: 'PT95M',
+      inLanguage: ['ru'],
+      subtitleLanguage: 'en',
+    });
+    expect(ld.director[0].name).toBe('Mikhail Kalatozov');
+    expect(html).toContain('How to watch in English');
+    expect(html).toContain('<meta property="og:type" content="video.movie"/>');
+  });
+
+  it('a film with no known English release says so and claims no subtitle language', async () => {
+    const { html } = await page('/films/mother-1955');
+    expect(html).toContain('No English release known');
+    const ld = JSON.parse(html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)![1]!);
+    expect(ld.subtitleLanguage).toBeUndefined();
+  });
+
+  it('person page shows the name in both scripts', async () => {
+    const { html } = await page('/people/larisa-shepitko');
+    expect(html).toContain('Larisa Shepitko');
+    expect(html).toContain('lang="ru">Лариса Шепитько');
+    expect(html).toContain('href="/films/the-ascent-1977"');
+  });
+
+  it('unknown slugs get a 404 page', async () => {
+    for (const path of [
+      '/films/the-mother-1975',
+      '/people/nobody',
+      '/collections/none',
+      '/nowhere',
+    ]) {
+      const { res, html } = await page(path);
+      expect(res.status).toBe(404);
+      expect(html).toContain('<h1>Not found</h1>');
+    }
+  });
+
+  it('escapes hostile text', async () => {
+    const { res, html } = await page('/films/%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+    expect(res.status).toBe(404);
+    expect(html).not.toContain('<script>alert(1)</script>');
+  });
+
+  it('sitemap lists every public page; robots points at it', async () => {
+    const { html: xml } = await page('/sitemap.xml');
+    expect(xml).toContain('<loc>http://kinoteka.test/collections/mothers-in-soviet-cinema</loc>');
+    expect(xml.match(/<loc>http:\/\/kinoteka.test\/films\/[a-z0-9-]+<\/loc>/g)).toHaveLength(10);
+    expect(xml).toContain('<loc>http://kinoteka.test/people/aleksey-batalov</loc>');
+    const { html: robots } = await page('/robots.txt');
+    expect(robots).toContain('Sitemap: http://kinoteka.test/sitemap.xml');
+  });
+
+  it('covers are SVG with both scripts, safe to embed', async () => {
+    const { res, html: svg } = await page('/covers/films/the-ascent-1977.svg');
+    expect(res.headers.get('content-type')).toContain('image/svg+xml');
+    expect(svg).toContain('The Ascent');
+    expect(svg).toContain('Восхождение');
+    expect(svg).toContain('1977');
+    expect(svg).not.toMatch(/<script|href=/);
+  });
+
+  it('pages name no external script, style, font or image', async () => {
+    for (const path of ['/', '/collections/mothers-in-soviet-cinema', '/films/mother-1926']) {
+      const { html } = await page(path);
+      const external = html.match(/<(script|link|img)[^>]+(src|href)="https?:\/\/[^"]+"/g) ?? [];
+      expect(external.filter((t) => !t.includes('rel="canonical"'))).toEqual([]);
+    }
+  });
+});
