@@ -9,7 +9,9 @@ import { type Db, createDb, migrateToLatest } from './db/index.ts';
 import { createHttpApp } from './http/app.ts';
 import { catalogRoutes } from './http/api/catalog.routes.ts';
 import { collectionRoutes } from './http/api/collections.routes.ts';
-import { PolledVersion } from './http/cache.ts';
+import { createServer, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { PolledVersion, ResponseCache } from './http/cache.ts';
 import { AccessRepository } from './modules/access/index.ts';
 import { CatalogRepository, CatalogService } from './modules/catalog/index.ts';
 import { CollectionsRepository, CollectionsService } from './modules/collections/index.ts';
@@ -36,6 +38,8 @@ export interface Application {
   db: Db;
   services: Services;
   http(): Hono;
+  /** Serves the app over Node's HTTP server, with cache hits answered before Hono. */
+  listen(port: number, host: string): Promise<Server>;
   close(): Promise<void>;
 }
 
@@ -75,25 +79,37 @@ export async function createApplication(
   const version = new PolledVersion(() => contentRepo.version());
   const content = new ContentService(contentRepo, () => version.invalidate());
   const services: Services = { catalog, collections, content };
+  const cache = new ResponseCache(version);
 
   let app: Hono | undefined;
+  const http = (): Hono => {
+    if (app) return app;
+    const web = createWebApp({ catalog, collections, publicUrl: config.publicUrl });
+    app = createHttpApp({
+      routes: [...collectionRoutes(collections), ...catalogRoutes(catalog, collections)],
+      web: web.app,
+      renderError: (status, message) => renderErrorPage(web.render, status, message),
+      cache,
+      publicUrl: config.publicUrl,
+      appVersion: APP_VERSION,
+      log,
+    });
+    return app;
+  };
   return {
     config,
     db,
     services,
-    http() {
-      if (app) return app;
-      const web = createWebApp({ catalog, collections, publicUrl: config.publicUrl });
-      app = createHttpApp({
-        routes: [...collectionRoutes(collections), ...catalogRoutes(catalog, collections)],
-        web: web.app,
-        renderError: (status, message) => renderErrorPage(web.render, status, message),
-        version,
-        publicUrl: config.publicUrl,
-        appVersion: APP_VERSION,
-        log,
+    http,
+    listen(port, host) {
+      const listener = getRequestListener(http().fetch);
+      const server = createServer((req, res) => {
+        if (!cache.tryServe(req, res)) void listener(req, res);
       });
-      return app;
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve(server));
+      });
     },
     close: () => db.destroy(),
   };

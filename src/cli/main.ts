@@ -2,7 +2,6 @@
  * The `kinoteka` command line. Each command parses its arguments, calls one service, and
  * prints the result (a table for people, `--json` for programs).
  */
-import { serve } from '@hono/node-server';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { migrateToLatest, rollbackOne } from '../db/index.ts';
@@ -60,13 +59,11 @@ export function buildProgram(): Command {
           `content: ${report.films.added + report.films.updated} films and ${report.collections.added + report.collections.updated} collections loaded, ${report.films.unchanged + report.collections.unchanged} unchanged`,
         );
       }
-      const server = serve(
-        { fetch: app.http().fetch, port: config.port, hostname: config.host },
-        (info) => {
-          console.error(
-            `Kinoteka is running at http://localhost:${info.port}/ (database: ${config.database.kind})`,
-          );
-        },
+      const server = await app.listen(config.port, config.host);
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      console.error(
+        `Kinoteka is running at http://localhost:${port}/ (database: ${config.database.kind})`,
       );
       const stop = () => {
         server.close(() => void app.close().then(() => process.exit(0)));

@@ -6,13 +6,13 @@ import { Hono } from 'hono';
 import { errorBody } from './errors.ts';
 import { type ApiRoute, mount } from './api/registry.ts';
 import { buildOpenApi } from './openapi.ts';
-import { type VersionSource, responseCache } from './cache.ts';
+import type { ResponseCache } from './cache.ts';
 
 export interface HttpDeps {
   routes: readonly ApiRoute[];
   web: Hono;
   renderError: (status: number, message: string) => Promise<string>;
-  version: VersionSource;
+  cache: ResponseCache;
   publicUrl: string;
   appVersion: string;
   log: (level: 'error' | 'info', message: string, detail?: unknown) => void;
@@ -22,6 +22,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
   const app = new Hono();
   const isApi = (path: string) => path.startsWith('/api/');
 
+  app.use('*', deps.cache.middleware());
   app.use('*', async (c, next) => {
     await next();
     c.header('x-content-type-options', 'nosniff');
@@ -34,7 +35,6 @@ export function createHttpApp(deps: HttpDeps): Hono {
       );
     }
   });
-  app.use('*', responseCache(deps.version));
 
   const api = new Hono();
   mount(api, deps.routes);

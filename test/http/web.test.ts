@@ -1,5 +1,9 @@
 /** The web pages in-process: markup, languages, structured data, sitemap, errors. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_DIR } from '../helpers/db.ts';
 import { type TestApp, createTestApp } from '../helpers/app.ts';
 
 let app: TestApp;
@@ -109,5 +113,23 @@ describe('web pages', () => {
       const external = html.match(/<(script|link|img)[^>]+(src|href)="https?:\/\/[^"]+"/g) ?? [];
       expect(external.filter((t) => !t.includes('rel="canonical"'))).toEqual([]);
     }
+  });
+
+  it('a content load that changes a film shows at once, despite the response cache', async () => {
+    const before = await page('/films/the-ascent-1977');
+    expect(before.html).toContain('<h1>The Ascent</h1>');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinoteka-web-'));
+    fs.cpSync(CONTENT_DIR, dir, { recursive: true });
+    const file = path.join(dir, 'films/the-ascent-1977.yaml');
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, 'utf8')
+        .replace('english: The Ascent', 'english: The Ascent (restored)'),
+    );
+    await app.services.content.load(dir);
+    expect((await page('/films/the-ascent-1977')).html).toContain('<h1>The Ascent (restored)</h1>');
+    await app.services.content.load(CONTENT_DIR);
+    expect((await page('/films/the-ascent-1977')).html).toContain('<h1>The Ascent</h1>');
   });
 });
