@@ -9,6 +9,7 @@ import { presentCollection, presentFilmSummary } from '../http/presenters.ts';
 import { isAppError } from '../lib/errors.ts';
 import { type Application, APP_VERSION, createApplication } from '../main.ts';
 import { ACCESS_KINDS } from '../modules/access/index.ts';
+import { registerSubsCommands } from './commands/subs.ts';
 import { printJson, table } from './format.ts';
 import { progressBar } from './progress.ts';
 
@@ -259,6 +260,7 @@ export function buildProgram(): Command {
       });
     });
 
+  registerSubsCommands(program);
   return program;
 }
 

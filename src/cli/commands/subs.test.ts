@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import iconv from 'iconv-lite';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { distort, makeTrack } from '../../../test/fixtures/subtitles/tracks.ts';
+import { writeSrt } from '../../modules/subtitles/index.ts';
+import { registerSubsCommands } from './subs.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'kinoteka-subs-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  process.exitCode = undefined;
+  vi.restoreAllMocks();
+});
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  const program = new Command('kinoteka').exitOverride();
+  registerSubsCommands(program);
+  try {
+    await program.parseAsync(['node', 'kinoteka', 'subs', ...args]);
+  } finally {
+    vi.restoreAllMocks();
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = undefined;
+  return { code, out, err };
+}
+
+const file = (name: string, content: string | Buffer): string => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+
+describe('kinoteka subs', () => {
+  const ru = file(
+    'film.ru.srt',
+    iconv.encode(
+      '1\n00:00:01,000 --> 00:00:02,000\nГДЕ МАМА?\n\n2\n00:00:03,000 --> 00:00:04,500\nОна ушла на вокзал.\n',
+      'koi8-r',
+    ),
+  );
+
+  it('detect prints format, encoding, language and cue count as JSON', async () => {
+    const r = await cli('detect', ru, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({
+      format: 'srt',
+      encoding: 'koi8-r',
+      language: 'ru',
+      cues: 2,
+      problems: [],
+    });
+  });
+
+  it('convert writes UTF-8 WebVTT', async () => {
+    const out = join(dir, 'film.vtt');
+    const r = await cli('convert', ru, '-o', out);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nГДЕ МАМА?\n\n00:00:03.000 --> 00:00:04.500\nОна ушла на вокзал.\n',
+    );
+  });
+
+  it('shift accepts negative offsets, scale converts frame rates', async () => {
+    const shifted = join(dir, 'shifted.srt');
+    expect((await cli('shift', ru, '--by', '-0.5', '-o', shifted)).code).toBe(0);
+    expect(readFileSync(shifted, 'utf8')).toContain('00:00:00,500 --> 00:00:01,500');
+    const scaled = join(dir, 'scaled.srt');
+    expect((await cli('scale', ru, '--from', '25', '--to', '23.976', '-o', scaled)).code).toBe(0);
+    expect(readFileSync(scaled, 'utf8')).toContain('00:00:01,043 --> 00:00:02,085');
+  });
+
+  it('fails with a one-line reason and non-zero exit', async () => {
+    const bad = file('bad.srt', '1\n00:00:01,000 --> 00:00:0x,000\nx\n');
+    const r = await cli('convert', bad, '-o', join(dir, 'bad.vtt'));
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/bad\.srt:2/);
+    expect((await cli('convert', ru, '-o', join(dir, 'x.txt'))).code).toBe(1);
+  });
+
+  it('sync to a reference writes the fixed file; an unrelated one is refused and nothing is written', async () => {
+    const original = makeTrack(8, 1_200_000);
+    const off = distort(
+      original,
+      { offsetMs: 9000, scale: 1, cuts: [], dropShare: 0, jitterMs: 50 },
+      2,
+    );
+    const sub = file('off.srt', writeSrt(off.cues));
+    const ref = file('ref.srt', writeSrt(original));
+    const out = join(dir, 'synced.srt');
+    const ok = await cli('sync', sub, '--ref', ref, '-o', out, '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ accepted: true });
+    expect(Math.abs(JSON.parse(ok.out).offsetMs + 9000)).toBeLessThan(150);
+    expect(statSync(out).size).toBeGreaterThan(0);
+
+    const unrelated = file('other.srt', writeSrt(makeTrack(77, 1_200_000)));
+    const refused = join(dir, 'refused.srt');
+    const no = await cli('sync', sub, '--ref', unrelated, '-o', refused);
+    expect(no.code).toBe(3);
+    expect(no.err).toMatch(/not confident enough.*file left unchanged/);
+    expect(() => statSync(refused)).toThrow();
+  });
+
+  it('sync needs exactly one of --ref and --audio', async () => {
+    const r = await cli('sync', ru, '-o', join(dir, 'x.srt'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/exactly one of --ref or --audio/);
+  });
+});

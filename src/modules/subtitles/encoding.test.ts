@@ -1,0 +1,122 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeSubtitleBytes, loadSubtitles } from './index.ts';
+
+// Our own short dialogue, including ALL-CAPS lines, ё and я, which separate the code pages.
+const RU_SRT = `1
+00:00:01,000 --> 00:00:03,000
+МАМА, ГДЕ ТЫ?
+
+2
+00:00:04,000 --> 00:00:06,000
+Я здесь, на кухне. Иди ужинать.
+
+3
+00:00:07,000 --> 00:00:09,000
+ОН ВЕРНЁТСЯ ЗАВТРА.
+`;
+
+const RU_SHORT = `1
+00:00:01,000 --> 00:00:02,000
+Да, конечно.
+`;
+
+const RU_CAPS = `1
+00:00:01,000 --> 00:00:02,000
+ПОЕЗД ОПАЗДЫВАЕТ.
+
+2
+00:00:03,000 --> 00:00:04,000
+СКАЖИ МНЕ ПРАВДУ.
+`;
+
+const FR_SRT = `1
+00:00:01,000 --> 00:00:02,000
+Je vais à la gare, c'est déjà l'été.
+
+2
+00:00:03,000 --> 00:00:04,000
+ÇA VA ? Où est ma sœur ?
+`;
+
+const DE_SHORT = `1
+00:00:01,000 --> 00:00:02,000
+Über die Brücke, schnell!
+`;
+
+const CYRILLIC = ['windows-1251', 'koi8-r', 'cp866', 'iso-8859-5', 'maccyrillic'] as const;
+
+describe('encoding detection', () => {
+  for (const enc of CYRILLIC) {
+    for (const [name, text] of [
+      ['mixed-case file', RU_SRT],
+      ['one-line file', RU_SHORT],
+    ] as const) {
+      it(`detects ${enc} in a ${name}`, () => {
+        const d = decodeSubtitleBytes(iconv.encode(text, enc));
+        expect(d.encoding).toBe(enc);
+        expect(d.text).toBe(text);
+        expect(d.confidence).toBeGreaterThan(0.6);
+      });
+    }
+  }
+
+  // Capital letters alone: Windows-1251 capitals sit where KOI8-R keeps lower case, the trap
+  // that byte-frequency detectors fall into. (CP866 and MacCyrillic share their capitals, so an
+  // all-caps file cannot tell those two apart; it must still decode to the right letters.)
+  for (const enc of ['windows-1251', 'koi8-r', 'iso-8859-5'] as const) {
+    it(`does not flip an ALL-CAPS ${enc} file`, () => {
+      const d = decodeSubtitleBytes(iconv.encode(RU_CAPS, enc));
+      expect(d.encoding).toBe(enc);
+      expect(d.text).toBe(RU_CAPS);
+    });
+  }
+  it('decodes ALL-CAPS CP866/MacCyrillic to the right letters', () => {
+    for (const enc of ['cp866', 'maccyrillic']) {
+      expect(decodeSubtitleBytes(iconv.encode(RU_CAPS, enc)).text).toBe(RU_CAPS);
+    }
+  });
+
+  for (const enc of ['windows-1252', 'iso-8859-15'] as const) {
+    it(`reads Western text in ${enc} without turning it Cyrillic`, () => {
+      for (const text of [FR_SRT, DE_SHORT]) {
+        const d = decodeSubtitleBytes(iconv.encode(text, enc));
+        expect(d.text).toBe(text);
+        expect(['windows-1252', 'iso-8859-15']).toContain(d.encoding);
+      }
+    });
+  }
+
+  it('tells ISO-8859-15 from Windows-1252 by the euro sign and œ', () => {
+    const text = '1\n00:00:01,000 --> 00:00:02,000\nÇa coûte 20 € pour mon cœur.\n';
+    expect(decodeSubtitleBytes(iconv.encode(text, 'iso-8859-15')).encoding).toBe('iso-8859-15');
+    const cp = '1\n00:00:01,000 --> 00:00:02,000\n“Ça coûte 20 €”, dit-il…\n';
+    expect(decodeSubtitleBytes(iconv.encode(cp, 'windows-1252')).encoding).toBe('windows-1252');
+  });
+
+  it('honours BOMs: UTF-8, UTF-16 LE/BE, UTF-32 LE/BE', () => {
+    for (const enc of ['utf-8', 'utf-16le', 'utf-16be', 'utf-32le', 'utf-32be']) {
+      const bytes = iconv.encode(RU_SRT, enc, { addBOM: true });
+      const d = decodeSubtitleBytes(bytes);
+      expect(d.encoding).toBe(enc);
+      expect(d.bom).toBe(true);
+      expect(d.text).toBe(RU_SRT);
+    }
+  });
+
+  it('takes valid UTF-8 without a BOM as UTF-8, and an override as given', () => {
+    expect(decodeSubtitleBytes(Buffer.from(RU_SRT, 'utf8')).encoding).toBe('utf-8');
+    const koi = iconv.encode(RU_SRT, 'koi8-r');
+    const forced = decodeSubtitleBytes(koi, { encoding: 'cp1251' });
+    expect(forced.encoding).toBe('windows-1251');
+    expect(forced.text).not.toBe(RU_SRT);
+    expect(() => decodeSubtitleBytes(koi, { encoding: 'no-such' })).toThrow(/unknown encoding/);
+  });
+
+  it('loads a KOI8-R file end to end with language', () => {
+    const s = loadSubtitles(iconv.encode(RU_SRT, 'koi8-r'), { file: 'film.srt' });
+    expect(s.encoding).toBe('koi8-r');
+    expect(s.language.language).toBe('ru');
+    expect(s.cues[0]!.lines).toEqual(['МАМА, ГДЕ ТЫ?']);
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * A tolerant reader for the "timing line, then text lines, then a blank line" family: SRT,
+ * WebVTT, SubViewer 2 and YouTube SBV. The per-format parts are the timing-line matcher and the
+ * text normaliser; the repairs (missing blank lines, stray numbering, text split by a blank
+ * line) are shared because real files break the same way whatever their format.
+ */
+import type { Cue, CuePosition } from '../cue.ts';
+import type { ProblemLog } from './problems.ts';
+
+export interface Timing {
+  start: number;
+  end: number;
+  /** Whatever follows the end time (WebVTT cue settings). */
+  rest: string;
+}
+
+export interface RawCue {
+  start: number;
+  end: number;
+  text: string[];
+  rest: string;
+  line: number;
+}
+
+export interface BlockFormat {
+  /** Returns the timing, `'bad'` for a line that looks like timing but cannot be read, or null. */
+  timing(line: string, lineNo: number, log: ProblemLog): Timing | 'bad' | null;
+  /** WebVTT NOTE / STYLE / REGION blocks, skipped whole. */
+  skipBlock?(line: string): boolean;
+  /** Lines that are allowed before the first cue (headers). */
+  header?(line: string): boolean;
+}
+
+const NUMBER = /^\s*\d+\s*$/;
+
+export function readBlocks(
+  lines: string[],
+  fmt: BlockFormat,
+  log: ProblemLog,
+  firstLine = 1,
+): RawCue[] {
+  const cues: RawCue[] = [];
+  let cur: RawCue | null = null;
+  let skipping = false;
+
+  const close = (): void => {
+    if (!cur) return;
+    if (cur.text.length > 0) cues.push(cur);
+    else log.note(cur.line, 'empty-cue', 'cue without text dropped');
+    cur = null;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const lineNo = i + firstLine;
+    const line = lines[i]!.replace(/\s+$/, '');
+    if (line === '') {
+      skipping = false;
+      close();
+      continue;
+    }
+    if (skipping) continue;
+    if (!cur && fmt.skipBlock?.(line)) {
+      skipping = true;
+      continue;
+    }
+    const t = fmt.timing(line, lineNo, log);
+    if (t === 'bad') {
+      log.error(lineNo, 'bad-timing', `cannot read timing line "${line.slice(0, 60)}"`);
+      close();
+      skipping = true;
+      continue;
+    }
+    if (t) {
+      if (cur) {
+        const open: RawCue = cur;
+        // A timing line inside a cue's text: the blank line before it is missing. A number
+        // just above it is that cue's index, not text.
+        if (open.text.length > 0 && NUMBER.test(open.text[open.text.length - 1]!)) open.text.pop();
+        log.note(lineNo, 'missing-blank-line', 'missing blank line before a cue');
+        close();
+      }
+      cur = { start: t.start, end: t.end, text: [], rest: t.rest, line: lineNo };
+      continue;
+    }
+    if (cur) {
+      cur.text.push(line);
+      continue;
+    }
+    // Outside a cue: an index number, an identifier, a header, or stray text.
+    const next = lines[i + 1]?.replace(/\s+$/, '') ?? '';
+    const nextIsTiming = next !== '' && fmt.timing(next, lineNo + 1, log) !== null;
+    if (NUMBER.test(line)) {
+      if (!nextIsTiming) log.note(lineNo, 'stray-number', 'stray number line ignored');
+      continue;
+    }
+    if (nextIsTiming) {
+      // WebVTT cue identifier, or an SRT index with junk; either way it is not text.
+      continue;
+    }
+    if (cues.length === 0) {
+      if (fmt.header?.(line)) continue;
+      log.note(lineNo, 'ignored-text', 'text before the first cue ignored');
+      continue;
+    }
+    // Text after a blank line that belongs to the previous cue (a blank line inside the text).
+    const prev = cues.pop()!;
+    log.note(lineNo, 'blank-line-in-text', 'blank line inside cue text removed');
+    prev.text.push(line);
+    cur = prev;
+  }
+  close();
+  return cues;
+}
+
+export interface FinishOptions {
+  /** Partial overlaps up to this many ms are trimmed (timing slop); longer ones are kept. */
+  trimOverlapMs?: number;
+}
+
+/**
+ * Shared clean-up after reading: rejects negative durations, sorts unordered cues, drops exact
+ * duplicates and trims small overlaps, noting each repair.
+ */
+export function finishCues(
+  raw: { cue: Cue; line: number }[],
+  log: ProblemLog,
+  opts: FinishOptions = {},
+): Cue[] {
+  const trim = opts.trimOverlapMs ?? 1000;
+  const ok: { cue: Cue; line: number }[] = [];
+  for (const r of raw) {
+    if (r.cue.end < r.cue.start) {
+      log.error(r.line, 'end-before-start', 'cue ends before it starts');
+      continue;
+    }
+    if (r.cue.lines.length === 0) {
+      log.note(r.line, 'empty-cue', 'cue without text dropped');
+      continue;
+    }
+    if (r.cue.end === r.cue.start)
+      log.note(r.line, 'zero-duration', 'cue has zero duration', false);
+    ok.push(r);
+  }
+  log.throwIfErrors();
+  if (ok.length === 0) log.fail(0, 'no-cues', 'no cues found');
+
+  for (let i = 1; i < ok.length; i++) {
+    if (ok[i]!.cue.start < ok[i - 1]!.cue.start) {
+      log.note(ok[i]!.line, 'unordered', 'cues out of order were sorted');
+      ok.sort((a, b) => a.cue.start - b.cue.start || a.cue.end - b.cue.end);
+      break;
+    }
+  }
+  const out: Cue[] = [];
+  for (const { cue, line } of ok) {
+    const prev = out[out.length - 1];
+    if (prev && prev.start === cue.start && prev.end === cue.end && same(prev.lines, cue.lines)) {
+      log.note(line, 'duplicate', 'duplicate cue dropped');
+      continue;
+    }
+    if (prev && cue.start < prev.end && prev.end < cue.end && cue.start > prev.start) {
+      if (prev.end - cue.start <= trim) {
+        prev.end = cue.start;
+        log.note(line, 'overlap', 'overlapping cue timing trimmed');
+      } else {
+        log.note(line, 'overlap-kept', 'cues overlap (kept; use merge to combine)', false);
+      }
+    }
+    out.push(cue);
+  }
+  return out;
+}
+
+function same(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+export function withPosition(cue: Cue, position: CuePosition | undefined): Cue {
+  if (position && (position.vertical || position.horizontal)) cue.position = position;
+  return cue;
+}
