@@ -8,6 +8,7 @@ import type { Config } from './config/config.ts';
 import { type Db, createDb, migrateToLatest } from './db/index.ts';
 import { createHttpApp } from './http/app.ts';
 import { catalogRoutes } from './http/api/catalog.routes.ts';
+import { checkRoutes } from './http/api/check.routes.ts';
 import { collectionRoutes } from './http/api/collections.routes.ts';
 import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
@@ -16,7 +17,8 @@ import { AccessRepository } from './modules/access/index.ts';
 import { CatalogRepository, CatalogService } from './modules/catalog/index.ts';
 import { CollectionsRepository, CollectionsService } from './modules/collections/index.ts';
 import { ContentRepository, ContentService } from './modules/content/index.ts';
-import { FactsRepository } from './modules/facts/index.ts';
+import { FactsRepository, KnowledgeRepository, KnowledgeService } from './modules/facts/index.ts';
+import { ImportsService } from './modules/imports/index.ts';
 import { createWebApp, renderErrorPage } from './web/routes.tsx';
 
 export const APP_VERSION: string = (
@@ -31,6 +33,8 @@ export interface Services {
   catalog: CatalogService;
   collections: CollectionsService;
   content: ContentService;
+  knowledge: KnowledgeService;
+  imports: ImportsService;
 }
 
 export interface Application {
@@ -70,15 +74,20 @@ export async function createApplication(
   const factsRepo = new FactsRepository(db.kysely);
   const accessRepo = new AccessRepository(db.kysely);
   const catalog = new CatalogService(new CatalogRepository(db.kysely), factsRepo, accessRepo);
+  const contentRepo = new ContentRepository(db.kysely);
+  const knowledge = new KnowledgeService(new KnowledgeRepository(db.kysely), () =>
+    contentRepo.version(),
+  );
   const collections = new CollectionsService(
     new CollectionsRepository(db.kysely),
     catalog,
     factsRepo,
+    knowledge,
   );
-  const contentRepo = new ContentRepository(db.kysely);
   const version = new PolledVersion(() => contentRepo.version());
-  const content = new ContentService(contentRepo, () => version.invalidate());
-  const services: Services = { catalog, collections, content };
+  const content = new ContentService(contentRepo, () => version.invalidate(), knowledge);
+  const imports = new ImportsService(catalog, collections);
+  const services: Services = { catalog, collections, content, knowledge, imports };
   const cache = new ResponseCache(version);
 
   let app: Hono | undefined;
@@ -86,7 +95,11 @@ export async function createApplication(
     if (app) return app;
     const web = createWebApp({ catalog, collections, publicUrl: config.publicUrl });
     app = createHttpApp({
-      routes: [...collectionRoutes(collections), ...catalogRoutes(catalog, collections)],
+      routes: [
+        ...collectionRoutes(collections),
+        ...catalogRoutes(catalog, collections),
+        ...checkRoutes(knowledge, collections, imports),
+      ],
       web: web.app,
       renderError: (status, message) => renderErrorPage(web.render, status, message),
       cache,

@@ -7,8 +7,10 @@ import { ConfigError, loadConfig } from '../config/config.ts';
 import { migrateToLatest, rollbackOne } from '../db/index.ts';
 import { presentCollection, presentFilmSummary } from '../http/presenters.ts';
 import { isAppError } from '../lib/errors.ts';
-import { type Application, APP_VERSION, createApplication } from '../main.ts';
+import { APP_VERSION, createApplication } from '../main.ts';
 import { ACCESS_KINDS } from '../modules/access/index.ts';
+import { withApp } from './app.ts';
+import { registerCheckCommands } from './commands/check.ts';
 import { registerSubsCommands } from './commands/subs.ts';
 import { printJson, table } from './format.ts';
 import { progressBar } from './progress.ts';
@@ -19,19 +21,6 @@ function int(name: string) {
     if (!Number.isInteger(n)) throw new InvalidArgumentError(`${name} must be a whole number`);
     return n;
   };
-}
-
-async function withApp<T>(
-  fn: (app: Application) => Promise<T>,
-  opts: { migrate?: boolean } = {},
-): Promise<T> {
-  const config = loadConfig(process.env);
-  const app = await createApplication(config, { migrate: opts.migrate ?? true });
-  try {
-    return await fn(app);
-  } finally {
-    await app.close();
-  }
 }
 
 export function buildProgram(): Command {
@@ -260,6 +249,7 @@ export function buildProgram(): Command {
       });
     });
 
+  registerCheckCommands(program);
   registerSubsCommands(program);
   return program;
 }
@@ -274,7 +264,10 @@ export async function runCli(argv: string[]): Promise<void> {
       process.exitCode = 2;
     } else if (isAppError(e)) {
       console.error(`error: ${e.message}`);
-      for (const p of e.problems) console.error(`${p.where}: ${p.message}`);
+      // Some errors already list their problems in the message.
+      for (const p of e.problems) {
+        if (!e.message.includes(`${p.where}: `)) console.error(`${p.where}: ${p.message}`);
+      }
       process.exitCode = 1;
     } else if (e instanceof InvalidArgumentError) {
       console.error(`error: ${e.message}`);

@@ -158,7 +158,18 @@ export interface CorrectionSourcesTable {
   position: number;
 }
 
+export interface KbRecordsTable {
+  /** `content` (content/knowledge/) or `wikidata` (dump imports). */
+  layer: string;
+  kind: 'film' | 'statement' | 'edition';
+  id: string;
+  subject: string | null;
+  /** The record as JSON. */
+  doc: string;
+}
+
 export interface Database {
+  kb_records: KbRecordsTable;
   meta: MetaTable;
   films: FilmsTable;
   titles: TitlesTable;

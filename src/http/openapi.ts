@@ -58,8 +58,8 @@ export function buildOpenApi(
       }
     }
     const responses: Json = {
-      200: {
-        description: 'OK',
+      [r.status ?? 200]: {
+        description: r.status === 201 ? 'Created' : 'OK',
         content: { 'application/json': { schema: convert(r.response, 'output') } },
       },
     };

@@ -14,6 +14,7 @@ import { coverSvg } from './cover.ts';
 import { Layout, type Meta, assetVersion } from './components/Layout.tsx';
 import { collectionCoverUrl, filmCoverUrl } from './components/parts.tsx';
 import { CollectionPage } from './pages/Collection.tsx';
+import { AboutFactCheckingPage, FactCheckPage } from './pages/FactCheck.tsx';
 import { FilmPage } from './pages/Film.tsx';
 import { HomePage } from './pages/Home.tsx';
 import { ErrorPage, FilmsPage, PeoplePage } from './pages/Lists.tsx';
@@ -111,6 +112,34 @@ export function createWebApp(deps: WebDeps): { app: Hono; render: Renderer } {
       ),
     );
   });
+
+  app.get('/collections/:slug/fact-check', async (c) => {
+    const check = await collections.factCheck(c.req.param('slug'));
+    return c.html(
+      await render(
+        {
+          title: `Fact check: ${check.title}`,
+          description: `Every claim in ${check.title}, checked against sourced records.`,
+          path: `/collections/${check.slug}/fact-check`,
+          noindex: check.status === 'draft',
+        },
+        <FactCheckPage check={check} />,
+      ),
+    );
+  });
+
+  app.get('/about/fact-checking', async (c) =>
+    c.html(
+      await render(
+        {
+          title: 'How Kinoteka checks claims',
+          description: 'What the verdicts on a Fact check page mean and how they are reached.',
+          path: '/about/fact-checking',
+        },
+        <AboutFactCheckingPage />,
+      ),
+    ),
+  );
 
   app.get('/films', async (c) => {
     const q = filmsPageQuery.parse(c.req.query());

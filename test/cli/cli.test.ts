@@ -36,7 +36,9 @@ describe('kinoteka CLI', () => {
   });
 
   it('migrates, loads content idempotently, and lists films', () => {
-    expect(run(['db', 'migrate']).out).toContain('applied: 20261127T0100_catalogue');
+    expect(run(['db', 'migrate']).out).toContain(
+      'applied: 20261127T0100_catalogue, 20261127T0200_knowledge',
+    );
     expect(run(['db', 'migrate']).out).toContain('already up to date');
     const first = run(['content', 'load', '--json']);
     expect(first.code).toBe(0);
@@ -89,9 +91,44 @@ describe('kinoteka CLI', () => {
     expect(r.err).toContain('KINOTEKA_DATABASE_URL');
   });
 
+  it('imports the seed list and checks it: contradictions make the exit code 1', () => {
+    const seed = path.resolve(import.meta.dirname, '../fixtures/lists/soviet-mothers.txt');
+    const imp = run(['import', 'list', seed]);
+    expect(imp.code).toBe(0);
+    expect(imp.out).toMatch(/The Mother \(1975\)\s+unresolved\s+mother-1990/);
+    expect(imp.out).toContain(
+      'draft collection "soviet-mothers": 9 resolved, 0 ambiguous, 1 unresolved',
+    );
+    const check = run(['check', 'collection', 'soviet-mothers']);
+    expect(check.code).toBe(1);
+    expect(check.out).toMatch(
+      /10\. The Ascent \(1977\) fact\s+CONTRADICTED\s+The film won the Golden Prize/,
+    );
+    const json = JSON.parse(run(['check', 'collection', 'mothers-in-soviet-cinema', '--json']).out);
+    expect(json.counts.contradicted).toBe(0);
+    const claim = run([
+      'check',
+      'claim',
+      '--film',
+      'the-forty-first-1956',
+      'The film was remade in 1975.',
+    ]);
+    expect(claim.out).toMatch(/^unsupported: The film was remade in 1975/m);
+  });
+
+  it('loads a Wikidata dump with --only', () => {
+    const dump = path.resolve(import.meta.dirname, '../fixtures/wikidata/films.json');
+    const r = run(['kb', 'load-wikidata', dump, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).films).toBeGreaterThan(0);
+    const bad = run(['kb', 'load-wikidata', path.join(path.dirname(dump), 'truncated.json')]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/truncated\.json:5/);
+  });
+
   it('rolls back the last migration', () => {
     const r = run(['db', 'rollback']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('rolled back: 20261127T0100_catalogue');
+    expect(r.out).toContain('rolled back: 20261127T0200_knowledge');
   });
 });

@@ -231,9 +231,13 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   it('rolls the schema back and forward', async () => {
     const other = await createTestDb(dialect, { migrate: false });
     try {
-      expect((await migrateToLatest(other)).applied).toEqual(['20261127T0100_catalogue']);
+      expect((await migrateToLatest(other)).applied).toEqual([
+        '20261127T0100_catalogue',
+        '20261127T0200_knowledge',
+      ]);
+      expect((await rollbackOne(other)).applied).toEqual(['20261127T0200_knowledge']);
       expect((await rollbackOne(other)).applied).toEqual(['20261127T0100_catalogue']);
-      expect((await migrateToLatest(other)).applied).toHaveLength(1);
+      expect((await migrateToLatest(other)).applied).toHaveLength(2);
     } finally {
       await other.cleanup();
     }

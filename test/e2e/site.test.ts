@@ -151,6 +151,8 @@ describe('accessibility', () => {
     '/films/mother-1955',
     '/people/aleksey-batalov',
     '/films',
+    '/collections/mothers-in-soviet-cinema/fact-check',
+    '/about/fact-checking',
     '/nowhere',
   ]) {
     it(`axe finds no serious or critical violation on ${p}`, async () => {

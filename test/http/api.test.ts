@@ -122,17 +122,72 @@ describe.each(DIALECTS)('API on %s', (dialect) => {
     expect(again.status).toBe(304);
   });
 
+  it('checks a claim, and validates the request body', async () => {
+    const post = (body: unknown) =>
+      app.http().request('/api/v1/claims/check', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    const ok = await post({
+      film: 'the-ascent-1977',
+      text: 'The Ascent won the Golden Prize at the 10th Moscow International Film Festival.',
+    });
+    expect(ok.status).toBe(200);
+    const claim = ((await ok.json()) as any).data.claims[0];
+    expect(claim.verdict).toBe('contradicted');
+    expect(claim.evidence[0].edition.winners).toEqual(['The Fifth Seal', 'El puente', 'Mimino']);
+    expect(claim.evidence[0].sources[0].url).toMatch(/^https?:/);
+    const bad = await post({ film: 'The Ascent', text: '' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).error.problems.map((p: any) => p.where).sort()).toEqual([
+      'body.film',
+      'body.text',
+    ]);
+    expect((await post('not json')).status).toBe(400);
+    expect((await post({ film: 'no-such-film-1900', text: 'It won.' })).status).toBe(404);
+  });
+
+  it('imports a list as a draft and serves its fact check', async () => {
+    const res = await app.http().request('/api/v1/imports', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        filename: 'mothers.md',
+        text: '# Two films\n\n## The Ascent (1977)\n\nFact: It won the Golden Bear at the 1977 Berlin International Film Festival.\n\n## The Mother (1975)\n\nFact: A film.\n',
+      }),
+    });
+    expect(res.status).toBe(201);
+    const data = ((await res.json()) as any).data;
+    expect(data.counts).toEqual({ resolved: 1, ambiguous: 0, unresolved: 1 });
+    expect(data.entries.map((e: any) => e.status)).toEqual(['resolved', 'unresolved']);
+    const check = await get(`/api/v1/collections/${data.collection.slug}/fact-check`);
+    expect(check.body.data.status).toBe('draft');
+    expect(check.body.data.entries[0].fact.claims[0].verdict).toBe('supported');
+    expect(check.body.data.counts.supported).toBeGreaterThan(0);
+    // The draft is not published.
+    expect((await get(`/api/v1/collections/${data.collection.slug}`)).res.status).toBe(404);
+  });
+
   it('publishes an OpenAPI 3.1 document generated from the schemas', async () => {
     const { body } = await get('/api/openapi.json');
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/v1/claims/check',
       '/api/v1/collections',
       '/api/v1/collections/{slug}',
+      '/api/v1/collections/{slug}/fact-check',
       '/api/v1/films',
       '/api/v1/films/{slug}',
+      '/api/v1/imports',
       '/api/v1/people',
       '/api/v1/people/{slug}',
     ]);
+    expect(body.paths['/api/v1/imports'].post.responses['201']).toBeDefined();
+    expect(
+      body.paths['/api/v1/claims/check'].post.requestBody.content['application/json'].schema
+        .properties.text,
+    ).toBeDefined();
     const params = body.paths['/api/v1/films'].get.parameters.map((p: any) => p.name);
     expect(params).toEqual(
       expect.arrayContaining([

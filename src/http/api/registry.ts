@@ -16,6 +16,8 @@ export interface ApiRoute {
   params?: Record<string, string>;
   body?: z.ZodType;
   response: z.ZodType;
+  /** Success status; 200 unless said. */
+  status?: 200 | 201;
   errors: number[];
   handler: (c: Context) => Promise<Response>;
 }

@@ -299,11 +299,15 @@ export class CatalogRepository {
     };
   }
 
-  /** Every film with its titles, directors and cast names: the search module's documents. */
-  async allFilmsForIndex(): Promise<
-    { slug: string; year: number; titles: Title[]; people: PersonRef[] }[]
+  /** Every film with its titles and credited people: for search and list matching. */
+  async allFilmsWithNames(): Promise<
+    { slug: string; year: number; titles: Title[]; people: (PersonRef & { role: CreditRole })[] }[]
   > {
-    const films = await this.db.selectFrom('films').select(['id', 'slug', 'year']).execute();
+    const films = await this.db
+      .selectFrom('films')
+      .select(['id', 'slug', 'year'])
+      .orderBy('slug')
+      .execute();
     const ids = films.map((f) => f.id);
     const titles = await this.titlesForFilms(ids);
     const credits = await this.creditsForFilms(ids);
@@ -311,7 +315,7 @@ export class CatalogRepository {
       slug: f.slug,
       year: f.year,
       titles: titles.get(f.id) ?? [],
-      people: (credits.get(f.id) ?? []).map((c) => c.person),
+      people: (credits.get(f.id) ?? []).map((c) => ({ ...c.person, role: c.role })),
     }));
   }
 }

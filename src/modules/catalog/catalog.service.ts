@@ -104,6 +104,11 @@ export class CatalogService {
     return { items: rows, total, page: paging.page, perPage: paging.perPage };
   }
 
+  /** Every film with its titles and people, for search indexing and list matching. */
+  allFilmsWithNames() {
+    return this.catalog.allFilmsWithNames();
+  }
+
   private async summaries(rows: readonly FilmListRow[]): Promise<FilmSummary[]> {
     const ids = rows.map((r) => r.id);
     const [directors, kinds] = await Promise.all([

@@ -32,6 +32,22 @@ export interface CorrectionRow {
   reason: string;
 }
 
+export interface NewDraft {
+  slug: string;
+  title: string;
+  curator: string;
+  intro: string;
+  originTitle: string;
+  originNote: string;
+  entries: {
+    position: number;
+    filmSlug: string;
+    listedAs: string;
+    description: string;
+    factText: string;
+  }[];
+}
+
 export class CollectionsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -105,6 +121,57 @@ export class CollectionsRepository {
       listed: r.listed,
       reason: r.reason,
     }));
+  }
+
+  async slugsLike(prefix: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('collections')
+      .select('slug')
+      .where((eb) => eb.or([eb('slug', '=', prefix), eb('slug', 'like', `${prefix}-%`)]))
+      .execute();
+    return rows.map((r) => r.slug);
+  }
+
+  /** Creates a draft collection with its entries, in one transaction. */
+  async createDraft(draft: NewDraft, now: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const { id } = await trx
+        .insertInto('collections')
+        .values({
+          slug: draft.slug,
+          title: draft.title,
+          subtitle: null,
+          curator: draft.curator,
+          status: 'draft',
+          published_on: null,
+          intro: draft.intro,
+          origin_title: draft.originTitle,
+          origin_note: draft.originNote,
+          origin: 'import',
+          content_hash: null,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const e of draft.entries) {
+        const film = await trx
+          .selectFrom('films')
+          .select('id')
+          .where('slug', '=', e.filmSlug)
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('collection_entries')
+          .values({
+            collection_id: id,
+            film_id: film.id,
+            position: e.position,
+            listed_as: e.listedAs,
+            description: e.description,
+            fact_text: e.factText,
+          })
+          .execute();
+      }
+    });
   }
 
   /** The published collections a film appears in, with its position in each. */

@@ -1,15 +1,68 @@
 import { NotFoundError } from '../../lib/errors.ts';
 import type { CatalogService } from '../catalog/index.ts';
-import type { FactsRepository } from '../facts/index.ts';
+import { slugify } from '../../lib/slug.ts';
+import type { CheckedText, FactsRepository, KnowledgeService } from '../facts/index.ts';
 import { type CollectionDetail, type CollectionSummary, excerpt } from './collections.ts';
-import type { CollectionRow, CollectionsRepository } from './collections.repository.ts';
+import type { CollectionRow, CollectionsRepository, NewDraft } from './collections.repository.ts';
+
+export interface EntryCheck {
+  position: number;
+  filmSlug: string;
+  filmTitle: string;
+  year: number;
+  listedAs: string | null;
+  description: CheckedText;
+  fact: CheckedText;
+}
+
+export interface CollectionCheck {
+  slug: string;
+  title: string;
+  status: CollectionDetail['status'];
+  entries: EntryCheck[];
+}
 
 export class CollectionsService {
   constructor(
     private readonly collections: CollectionsRepository,
     private readonly catalog: CatalogService,
     private readonly facts: FactsRepository,
+    private readonly knowledge?: KnowledgeService,
+    private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * Creates a draft collection under a slug of its own: an existing collection, published or
+   * not, is never overwritten (a taken slug gets a numeric suffix).
+   */
+  async createDraft(draft: Omit<NewDraft, 'slug'> & { slug?: string }): Promise<string> {
+    const base = slugify(draft.slug ?? draft.title) || 'imported-list';
+    const taken = new Set(await this.collections.slugsLike(base));
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    await this.collections.createDraft({ ...draft, slug }, this.now().toISOString());
+    return slug;
+  }
+
+  /** Every entry's description and fact, claim by claim, judged against the knowledge base. */
+  async factCheck(slug: string): Promise<CollectionCheck> {
+    if (!this.knowledge) throw new Error('fact checking needs the knowledge service');
+    const c = await this.get(slug, { includeDrafts: true });
+    const entries: EntryCheck[] = [];
+    for (const e of c.entries) {
+      const opts = { unknownFilm: 'as-unresolved' } as const;
+      entries.push({
+        position: e.position,
+        filmSlug: e.film.slug,
+        filmTitle: e.film.englishTitle,
+        year: e.film.year,
+        listedAs: e.listedAs,
+        description: await this.knowledge.check(e.description, e.film.slug, opts),
+        fact: await this.knowledge.check(e.fact.text, e.film.slug, opts),
+      });
+    }
+    return { slug: c.slug, title: c.title, status: c.status, entries };
+  }
 
   async list(opts: { includeDrafts?: boolean } = {}): Promise<CollectionSummary[]> {
     const rows = await this.collections.list({ includeDrafts: opts.includeDrafts ?? false });

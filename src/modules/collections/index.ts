@@ -8,4 +8,8 @@ export type {
 } from './collections.ts';
 export { excerpt } from './collections.ts';
 export { CollectionsRepository } from './collections.repository.ts';
-export { CollectionsService } from './collections.service.ts';
+export {
+  CollectionsService,
+  type CollectionCheck,
+  type EntryCheck,
+} from './collections.service.ts';

@@ -22,6 +22,8 @@ export interface SyncReport {
   collections: Tally;
   people: Tally;
   sources: Tally;
+  /** Whether the knowledge base behind claim checking changed (content/knowledge/). */
+  knowledgeChanged?: boolean;
   changed: boolean;
 }
 

@@ -1,2 +1,20 @@
 export { type Fact, type Source, numberSources } from './facts.ts';
 export { FactsRepository } from './facts.repository.ts';
+export { KnowledgeRepository } from './knowledge.repository.ts';
+export { describeEvidence, evidenceSources } from './evidence.ts';
+export { KnowledgeService, type WikidataLoadReport } from './knowledge.service.ts';
+export {
+  VERDICTS,
+  type CheckedClaim,
+  type CheckedText,
+  type Evidence,
+  type Judgement,
+  type Verdict,
+} from './claims/index.ts';
+export type {
+  AwardEdition,
+  KnowledgeData,
+  Statement,
+  KnowledgeSource,
+  WikidataProgress,
+} from './kb/index.ts';

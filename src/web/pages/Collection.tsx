@@ -43,7 +43,8 @@ export const CollectionPage: FC<{ collection: CollectionDetail }> = ({ collectio
               {' '}
               · <a href="#corrections">{corrected.length} entries corrected</a>
             </>
-          ) : null}
+          ) : null}{' '}
+          · <a href={`/collections/${c.slug}/fact-check`}>Fact check</a>
         </p>
       </header>
       <div class="prose">
@@ -100,7 +101,7 @@ export const CollectionPage: FC<{ collection: CollectionDetail }> = ({ collectio
           <h2 id="corrections-heading">Corrections</h2>
           <p>
             {c.origin
-              ? `${c.origin.note} The original is “${c.origin.title}”.`
+              ? `${c.origin.note} Original list: “${c.origin.title}”.`
               : 'Where this collection departs from the list it came from, and why.'}
           </p>
           {corrected.map((e) => (

@@ -1,0 +1,352 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { KnowledgeBase, withId } from '../kb/kb.ts';
+import { loadKnowledgeDir } from '../kb/knowledge-dir.ts';
+import { checkText } from './check.ts';
+import { extractClaims } from './extract.ts';
+import { judgeClaim, type Judgement } from './judge.ts';
+
+const KNOWLEDGE = fileURLToPath(new URL('../../../../content/knowledge/', import.meta.url));
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = new KnowledgeBase(await loadKnowledgeDir(KNOWLEDGE));
+});
+
+/** The judgement of the one checkable claim in a sentence. */
+function judge(film: string | null, sentence: string, base = kb): Judgement {
+  const checkable = extractClaims(sentence).filter((c) => c.kind !== 'none');
+  expect(checkable, sentence).toHaveLength(1);
+  return judgeClaim(checkable[0]!, film, base);
+}
+const verdict = (film: string | null, sentence: string, base = kb) =>
+  judge(film, sentence, base).verdict;
+
+describe('true claims are supported, with sourced evidence', () => {
+  it.each([
+    ['the-cranes-are-flying-1957', 'It was directed by Mikhail Kalatozov.'],
+    ['the-cranes-are-flying-1957', "The film won the Palme d'Or in 1958."],
+    ['the-cranes-are-flying-1957', 'It received a special mention at Cannes in 1958.'],
+    ['the-cranes-are-flying-1957', 'It is based on the play Alive Forever by Viktor Rozov.'],
+    ['the-cranes-are-flying-1957', 'It stars Tatiana Samoilova.'],
+    ['ballad-of-a-soldier-1959', 'It was shown in competition at the 1960 Cannes Film Festival.'],
+    ['ballad-of-a-soldier-1959', 'It was written by Grigory Chukhray and Valentin Ezhov.'],
+    [
+      'the-ascent-1977',
+      'The Ascent won the Golden Bear at the 27th Berlin International Film Festival.',
+    ],
+    ['the-ascent-1977', 'The Ascent was released in 1977.'],
+    ['the-ascent-1977', "It is based on Vasil Bykau's novella Sotnikov."],
+    ['the-house-i-live-in-1957', 'It was directed by Lev Kulidzhanov and Yakov Segel.'],
+    ['the-forty-first-1956', 'It is a remake of the 1927 film by Yakov Protazanov.'],
+    ['mother-1955', 'An earlier version was made in 1926 by Vsevolod Pudovkin.'],
+    ['mother-1926', 'The film was remade in 1955.'],
+    ['mother-1990', 'It won the Best Artistic Contribution prize at Cannes in 1990.'],
+    ['mother-1990', 'It was produced at Mosfilm.'],
+    ['the-childhood-of-maxim-gorky-1938', 'It is the opening film of the Maxim Gorky trilogy.'],
+  ])('%s: %s', (film, sentence) => {
+    const j = judge(film, sentence);
+    expect(j.verdict, j.explanation).toBe('supported');
+    expect(j.evidence.length).toBeGreaterThan(0);
+    for (const e of j.evidence) {
+      const sources = e.type === 'statement' ? e.statement.sources : e.edition.sources;
+      expect(sources.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('explains a co-director and a loosely named prize', () => {
+    expect(
+      judge('the-house-i-live-in-1957', 'The film was directed by Lev Kulidzhanov.').explanation,
+    ).toBe('Lev Kulidzhanov directed The House I Live In (1957). Co-directed with Yakov Segel.');
+    expect(
+      judge(
+        'ballad-of-a-soldier-1959',
+        'It was nominated for an Oscar for Best Original Screenplay.',
+      ).explanation,
+    ).toMatch(
+      /Best Writing, Story and Screenplay – Written Directly for the Screen at the 34th Academy Awards \(1962\)/,
+    );
+  });
+});
+
+describe('false claims are contradicted only by decisive records', () => {
+  it.each([
+    [
+      'the-cranes-are-flying-1957',
+      'It was directed by Sergei Bondarchuk.',
+      /directed by Mikhail Kalatozov, not Sergei Bondarchuk/,
+    ],
+    [
+      'the-house-i-live-in-1957',
+      'The film was directed by Mark Donskoy.',
+      /Lev Kulidzhanov and Yakov Segel/,
+    ],
+    ['ballad-of-a-soldier-1959', "It won the Palme d'Or in 1960.", /La Dolce Vita/],
+    [
+      'the-ascent-1977',
+      'It won the Golden Prize at the 10th Moscow International Film Festival.',
+      /The Fifth Seal, El puente and Mimino/,
+    ],
+    [
+      'the-ascent-1977',
+      'It was nominated for an Academy Award for Best Foreign Language Film.',
+      /not nominated/,
+    ],
+    ['the-ascent-1977', 'The Ascent was released in 1984.', /released in 1977, not 1984/],
+    [
+      'the-childhood-of-maxim-gorky-1938',
+      'It is the second part of the Gorky trilogy.',
+      /part 1 of 3/,
+    ],
+    [
+      'the-cranes-are-flying-1957',
+      'It was the first Soviet film to be shown at the Cannes Film Festival.',
+      /earlier/,
+    ],
+    ['the-cranes-are-flying-1957', "The film did not win the Palme d'Or.", /denies/],
+  ])('%s: %s', (film, sentence, why) => {
+    const j = judge(film, sentence);
+    expect(j.verdict, j.explanation).toBe('contradicted');
+    expect(j.explanation).toMatch(why);
+    expect(j.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('supports a denial that the record bears out', () => {
+    expect(
+      verdict(
+        'the-ascent-1977',
+        'It was not nominated for an Academy Award for Best Foreign Language Film.',
+      ),
+    ).toBe('supported');
+  });
+});
+
+describe('claims the base cannot decide are unsupported, not contradicted', () => {
+  it.each([
+    [
+      'the-forty-first-1956',
+      'The film was remade in 1975.',
+      /Known versions: The Forty-First \(1927, Yakov Protazanov\), which this film remakes/,
+    ],
+    ['the-cranes-are-flying-1957', 'It was shown at the Venice Film Festival.', /not complete/],
+    [
+      'the-cranes-are-flying-1957',
+      'It was nominated for a Golden Globe for Best Foreign Film.',
+      /No record/,
+    ],
+    ['the-cranes-are-flying-1957', 'It stars Innokenty Smoktunovsky.', /not in the recorded cast/],
+    [
+      'mother-1990',
+      'It was directed by Gleb Panfilov and Vadim Abdrashitov.',
+      /Vadim Abdrashitov is not/,
+    ],
+    ['the-ascent-1977', 'It was released in 1976.', /differ by one/],
+    // The recorded prize is the "Special Prize", a different award with a similar name.
+    [
+      'the-forty-first-1956',
+      'It won the Special Jury Prize at the 1957 Cannes Film Festival.',
+      /different prizes/,
+    ],
+    [
+      'the-return-of-vasili-bortnikov-1953',
+      'It was one of the first films to address the theme of soldiers returning from war.',
+      /needs its own source/,
+    ],
+    ['the-cranes-are-flying-1957', 'It was written by Mikhail Kalatozov.', /No writer/],
+  ])('%s: %s', (film, sentence, why) => {
+    const j = judge(film, sentence);
+    expect(j.verdict, j.explanation).toBe('unsupported');
+    expect(j.explanation).toMatch(why);
+  });
+
+  it('does not contradict a win when the edition list is incomplete', () => {
+    const base = new KnowledgeBase(kb.toJSON());
+    base.add({
+      editions: kb
+        .editions({ event: 'Cannes Film Festival', year: 1958 })
+        .map((e) => ({ ...e, complete: false })),
+    });
+    const partial = new KnowledgeBase({
+      ...base.toJSON(),
+      editions: base
+        .toJSON()
+        .editions.map((e) => (e.year === 1958 ? { ...e, complete: false } : e)),
+    });
+    expect(
+      verdict('the-forty-first-1956', "It won the Palme d'Or at Cannes in 1958.", partial),
+    ).toBe('unsupported');
+    expect(verdict('the-forty-first-1956', "It won the Palme d'Or at Cannes in 1958.")).toBe(
+      'contradicted',
+    );
+  });
+
+  it('does not pin an Academy Awards edition to the film year', () => {
+    // No edition or year in the claim and no statement placing the film: nothing to contradict with.
+    expect(
+      verdict(
+        'the-cranes-are-flying-1957',
+        'It was nominated for an Academy Award for Best Foreign Language Film.',
+      ),
+    ).toBe('unsupported');
+  });
+});
+
+describe('not checkable', () => {
+  it('covers plot, opinion and films the base does not know', () => {
+    const checked = checkText(
+      "The film follows a young soldier on leave. It's a tender look at war. It was directed by Grigori Chukhrai.",
+      'ballad-of-a-soldier-1959',
+      kb,
+    );
+    expect(checked.claims.map((c) => [c.kind, c.judgement.verdict])).toEqual([
+      ['none', 'not-checkable'],
+      ['none', 'not-checkable'],
+      ['director', 'supported'],
+    ]);
+    expect(checked.counts).toEqual({
+      supported: 1,
+      contradicted: 0,
+      unsupported: 0,
+      'not-checkable': 2,
+    });
+    expect(verdict(null, "Another adaptation of Gorky's novel.")).toBe('not-checkable');
+    expect(verdict('battleship-potemkin-1925', 'It was directed by Sergei Eisenstein.')).toBe(
+      'not-checkable',
+    );
+  });
+});
+
+describe('films other than the catalogue', () => {
+  const source = [{ url: 'https://example.org/record' }];
+  const other = new KnowledgeBase({
+    films: [
+      {
+        key: 'Q42',
+        wikidata: 'Q42',
+        year: 2001,
+        titles: [{ text: 'Example Film', kind: 'english' }],
+        directors: ['Anna Example', 'Boris Sample'],
+      },
+    ],
+    statements: [
+      withId({
+        subject: 'Q42',
+        property: 'director',
+        value: { name: 'Anna Example' },
+        sources: source,
+      }),
+      withId({
+        subject: 'Q42',
+        property: 'director',
+        value: { name: 'Boris Sample' },
+        sources: source,
+      }),
+      withId({ subject: 'Q42', property: 'releaseYear', value: { year: 2001 }, sources: source }),
+      withId({
+        subject: 'Q42',
+        property: 'award',
+        value: {
+          event: 'Venice Film Festival',
+          year: 2001,
+          award: 'Golden Lion',
+          result: 'in-competition',
+        },
+        sources: source,
+      }),
+    ],
+    editions: [
+      {
+        id: 'venice/2001/golden-lion',
+        event: 'Venice Film Festival',
+        year: 2001,
+        award: 'Golden Lion',
+        kind: 'award',
+        complete: true,
+        winners: [
+          {
+            title: 'Another Film',
+            countries: [],
+            directors: ['Carla Other'],
+            writers: [],
+            sources: [],
+          },
+        ],
+        nominees: [],
+        sources: source,
+      },
+    ],
+  });
+
+  it('judges from Wikidata-style records the same way', () => {
+    expect(verdict('Q42', 'It was co-directed by Boris Sample.', other)).toBe('supported');
+    expect(verdict('Q42', 'It was directed by Dmitri Nobody.', other)).toBe('contradicted');
+    expect(verdict('Q42', 'It was shown in competition at Venice.', other)).toBe('supported');
+    expect(verdict('Q42', 'It won the Golden Lion.', other)).toBe('contradicted');
+    expect(verdict('Q42', 'It was nominated for the Golden Lion.', other)).toBe('supported');
+  });
+
+  it('holds back when a winner might be the same film under another title', () => {
+    const twin = new KnowledgeBase(other.toJSON());
+    twin.add({
+      editions: [
+        {
+          ...other.editions()[0]!,
+          winners: [
+            {
+              title: 'Exemplary',
+              countries: [],
+              directors: ['Anna Example'],
+              writers: [],
+              sources: [],
+            },
+          ],
+        },
+      ],
+    });
+    expect(verdict('Q42', 'It won the Golden Lion in 2001.', twin)).toBe('unsupported');
+  });
+});
+
+describe('round trip: what the base records is never contradicted', () => {
+  it('supports a sentence written from each recorded statement', () => {
+    const outcomes: Array<[string, string, string]> = [];
+    for (const film of kb.films()) {
+      for (const s of kb.statements(film.key)) {
+        let sentence: string | undefined;
+        if (s.property === 'director') sentence = `It was directed by ${s.value.name}.`;
+        if (s.property === 'writer') sentence = `It was written by ${s.value.name}.`;
+        if (s.property === 'releaseYear') sentence = `It was released in ${s.value.year}.`;
+        if (s.property === 'cast') sentence = `It stars ${s.value.person.name}.`;
+        if (s.property === 'award' && s.value.event !== s.value.award) {
+          const v = s.value;
+          const when = v.year ? ` in ${v.year}` : '';
+          if (v.result === 'won') sentence = `It won the ${v.award} at the ${v.event}${when}.`;
+          if (v.result === 'nominated' || v.result === 'in-competition') {
+            sentence = `It was nominated for the ${v.award} at the ${v.event}${when}.`;
+          }
+          if (v.result === 'screened') sentence = `It was shown at the ${v.event}${when}.`;
+        }
+        if (!sentence) continue;
+        const claims = extractClaims(sentence).filter((c) => c.kind !== 'none');
+        for (const c of claims)
+          outcomes.push([film.key, sentence, judgeClaim(c, film.key, kb).verdict]);
+        if (claims.length === 0) outcomes.push([film.key, sentence, 'not extracted']);
+      }
+    }
+    expect(outcomes.length).toBeGreaterThan(90);
+    expect(outcomes.filter(([, , v]) => v !== 'supported')).toEqual([]);
+  });
+});
+
+describe('a recorded outcome rules out a win', () => {
+  it('supports a denial of a win when the film is recorded as competing, and contradicts the win', () => {
+    expect(
+      verdict('mother-1955', "It did not win the Palme d'Or at the 1956 Cannes Film Festival."),
+    ).toBe('supported');
+    expect(verdict('mother-1955', "It won the Palme d'Or at the 1956 Cannes Film Festival.")).toBe(
+      'contradicted',
+    );
+    expect(
+      verdict('ballad-of-a-soldier-1959', 'It won the Academy Award for Best Original Screenplay.'),
+    ).toBe('contradicted');
+  });
+});

@@ -1,0 +1,22 @@
+/** Importing curators' lists: parsing and resolving entries to catalogue films. */
+export { decodeListBytes, entryTexts, ListParseError, parseList } from './list-parse.ts';
+export type {
+  BlockLabel,
+  ListEntry,
+  ListFormat,
+  ListIssue,
+  ParsedList,
+  TextBlock,
+} from './list-parse.ts';
+export { resolveEntries, resolveTitle } from './resolve.ts';
+export type {
+  CatalogueFilm,
+  Candidate,
+  EntryResolution,
+  MatchEvidence,
+  Resolution,
+  TitleMatch,
+} from './resolve.ts';
+export { importList } from './import-list.ts';
+export type { ImportedEntry, ImportedList } from './import-list.ts';
+export { ImportsService, type ImportResult } from './imports.service.ts';

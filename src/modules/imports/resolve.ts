@@ -1,0 +1,237 @@
+/**
+ * Resolves list entries to catalogue films by title and year. A title matches any of a film's
+ * titles (English, original, alternative, transliterated) up to a leading article, case,
+ * punctuation, script and small spelling differences; the year may be off by one (production vs
+ * release year). Each entry comes back resolved (with the evidence), ambiguous (ranked
+ * candidates) or unresolved (the nearest candidates).
+ */
+// TODO(lead): import these from '../facts/index.ts' once it re-exports kb/text.ts (or from
+// src/lib once the helpers move there); modules should meet only at index.ts.
+import {
+  editDistance,
+  normalize,
+  skeleton,
+  spellingTolerance,
+  stripArticle,
+  surnameKey,
+} from '../../lib/text.ts';
+import type { ListEntry } from './list-parse.ts';
+
+export interface CatalogueFilm {
+  slug: string;
+  year: number;
+  /** Every title the film is known by; `kind` (english, original, …) is reported as evidence. */
+  titles: ReadonlyArray<string | { text: string; kind?: string }>;
+  directors?: readonly string[];
+}
+
+/** How a listed title matched a film's title, from strictest to loosest. */
+export type TitleMatch = 'exact' | 'article' | 'transliteration' | 'spelling';
+
+export interface MatchEvidence {
+  listedTitle: string;
+  matchedTitle: string;
+  titleKind?: string;
+  match: TitleMatch;
+  /** Edits between the two spellings (0 unless `match` is `spelling`). */
+  distance: number;
+  /** Listed year minus the film's year; null when the list gives no year. */
+  yearDelta: number | null;
+  /** A director's surname found in the entry's text, used to break a tie. */
+  directorNamed?: string;
+}
+
+export interface Candidate {
+  slug: string;
+  title: string;
+  year: number;
+  /** 0–1: how close the title is, less a little per year of difference. */
+  score: number;
+  /** Present when the title matched; absent for candidates that are merely near. */
+  evidence?: MatchEvidence;
+}
+
+export type Resolution =
+  | { status: 'resolved'; slug: string; evidence: MatchEvidence; candidates: Candidate[] }
+  | { status: 'ambiguous'; candidates: Candidate[] }
+  | { status: 'unresolved'; candidates: Candidate[] };
+
+export type EntryResolution = Resolution & { index: number; heading: string };
+
+const MATCH_SCORE: Readonly<Record<TitleMatch, number>> = {
+  exact: 1,
+  article: 0.97,
+  transliteration: 0.94,
+  spelling: 0.9,
+};
+
+function forms(film: CatalogueFilm): Array<{ text: string; kind?: string }> {
+  return film.titles.map((t) => (typeof t === 'string' ? { text: t } : t));
+}
+
+function compareTitles(
+  listed: string,
+  title: string,
+): { match: TitleMatch; distance: number } | null {
+  const a = normalize(listed);
+  const b = normalize(title);
+  if (a.length === 0 || b.length === 0) return null;
+  if (a === b) return { match: 'exact', distance: 0 };
+  const ab = stripArticle(a);
+  const bb = stripArticle(b);
+  if (ab === bb) return { match: 'article', distance: 0 };
+  const as = skeleton(ab);
+  const bs = skeleton(bb);
+  if (as === bs) return { match: 'transliteration', distance: 0 };
+  const tol = spellingTolerance(Math.min(as.length, bs.length));
+  const d = editDistance(as, bs, tol);
+  return d <= tol ? { match: 'spelling', distance: d } : null;
+}
+
+/** 0–1 closeness of two titles, for ranking near misses. */
+function similarity(listed: string, title: string): number {
+  const a = skeleton(stripArticle(normalize(listed)));
+  const b = skeleton(stripArticle(normalize(title)));
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 0;
+  const bySpelling = 1 - editDistance(a, b) / longest;
+  const wa = new Set(a.split(' '));
+  const wb = new Set(b.split(' '));
+  const shared = [...wa].filter((w) => wb.has(w)).length;
+  const byWords = shared / Math.max(wa.size, wb.size);
+  return Math.max(bySpelling, byWords);
+}
+
+function displayTitle(film: CatalogueFilm): string {
+  const english = forms(film).find((t) => t.kind === 'english');
+  return (english ?? forms(film)[0])?.text ?? film.slug;
+}
+
+function bestMatch(
+  title: string,
+  film: CatalogueFilm,
+): { evidence: Omit<MatchEvidence, 'yearDelta'>; score: number } | null {
+  let best: { evidence: Omit<MatchEvidence, 'yearDelta'>; score: number } | null = null;
+  for (const form of forms(film)) {
+    const m = compareTitles(title, form.text);
+    if (!m) continue;
+    const score = MATCH_SCORE[m.match] - 0.02 * m.distance;
+    if (best === null || score > best.score) {
+      best = {
+        evidence: {
+          listedTitle: title,
+          matchedTitle: form.text,
+          ...(form.kind ? { titleKind: form.kind } : {}),
+          match: m.match,
+          distance: m.distance,
+        },
+        score,
+      };
+    }
+  }
+  return best;
+}
+
+/**
+ * Resolves one title (and year, if the list gives one) against the catalogue. `context` is the
+ * entry's other text, searched for a director's name when two films tie.
+ */
+export function resolveTitle(
+  title: string,
+  year: number | null,
+  films: readonly CatalogueFilm[],
+  context = '',
+): Resolution {
+  const scored = films.map((film) => {
+    const m = bestMatch(title, film);
+    const yearDelta = year === null ? null : year - film.year;
+    const yearPenalty = yearDelta === null ? 0 : 0.01 * Math.min(Math.abs(yearDelta), 50);
+    const near = m
+      ? m.score
+      : 0.8 * Math.max(0, ...forms(film).map((t) => similarity(title, t.text)));
+    const candidate: Candidate = {
+      slug: film.slug,
+      title: displayTitle(film),
+      year: film.year,
+      score: Math.round(Math.max(0, near - yearPenalty) * 1000) / 1000,
+      ...(m ? { evidence: { ...m.evidence, yearDelta } } : {}),
+    };
+    return { film, candidate, titleScore: m?.score ?? 0, yearDelta };
+  });
+
+  const matches = scored
+    .filter(
+      (s) =>
+        s.candidate.evidence !== undefined && (s.yearDelta === null || Math.abs(s.yearDelta) <= 1),
+    )
+    .sort(
+      (x, y) =>
+        Math.abs(x.yearDelta ?? 0) - Math.abs(y.yearDelta ?? 0) || y.titleScore - x.titleScore,
+    );
+
+  const ranked = (list: typeof scored) => list.map((s) => s.candidate);
+  if (matches.length === 0) {
+    // Nearest first: titles that matched (but not the year) before titles that are only similar.
+    const nearest = scored
+      .filter((s) => s.candidate.score >= 0.4 || s.candidate.evidence !== undefined)
+      .sort((x, y) => {
+        const tx = x.candidate.evidence ? 1 : 0;
+        const ty = y.candidate.evidence ? 1 : 0;
+        return ty - tx || y.candidate.score - x.candidate.score;
+      })
+      .slice(0, 5);
+    return { status: 'unresolved', candidates: ranked(nearest) };
+  }
+  const [first, second] = matches;
+  if (first === undefined) return { status: 'unresolved', candidates: [] };
+  const evidence = first.candidate.evidence;
+  if (evidence === undefined) return { status: 'unresolved', candidates: [] };
+  if (second === undefined)
+    return { status: 'resolved', slug: first.film.slug, evidence, candidates: [first.candidate] };
+
+  const tier = (s: (typeof matches)[number]) =>
+    [Math.abs(s.yearDelta ?? 0), -s.titleScore] as const;
+  const [fy, ft] = tier(first);
+  const [sy, st] = tier(second);
+  if (fy < sy || (fy === sy && ft < st)) {
+    return { status: 'resolved', slug: first.film.slug, evidence, candidates: ranked(matches) };
+  }
+  // A tie: the entry's text may name the director ("Pudovkin's silent classic").
+  // "Pudovkin's" names Pudovkin.
+  const words = new Set(skeleton(context.replace(/['’]s\b/g, '')).split(' '));
+  const named = matches.filter((s) =>
+    (s.film.directors ?? []).some((d) => words.has(surnameKey(d))),
+  );
+  const only = named.length === 1 ? named[0] : undefined;
+  if (only?.candidate.evidence) {
+    const director = (only.film.directors ?? []).find((d) => words.has(surnameKey(d)));
+    return {
+      status: 'resolved',
+      slug: only.film.slug,
+      evidence: { ...only.candidate.evidence, ...(director ? { directorNamed: director } : {}) },
+      candidates: ranked(matches),
+    };
+  }
+  return { status: 'ambiguous', candidates: ranked(matches) };
+}
+
+/** Resolves every entry of a parsed list. */
+export function resolveEntries(
+  entries: readonly ListEntry[],
+  films: readonly CatalogueFilm[],
+): EntryResolution[] {
+  return entries.map((entry) => {
+    const context = [
+      entry.description?.text,
+      ...entry.facts.map((f) => f.text),
+      ...entry.notes.map((n) => n.text),
+    ]
+      .filter((t): t is string => t !== undefined)
+      .join(' ');
+    return {
+      index: entry.index,
+      heading: entry.heading,
+      ...resolveTitle(entry.title, entry.year, films, context),
+    };
+  });
+}
