@@ -9,6 +9,7 @@ import { type Db, createDb, migrateToLatest } from './db/index.ts';
 import { createHttpApp } from './http/app.ts';
 import { catalogRoutes } from './http/api/catalog.routes.ts';
 import { checkRoutes } from './http/api/check.routes.ts';
+import { searchRoutes } from './http/api/search.routes.ts';
 import { collectionRoutes } from './http/api/collections.routes.ts';
 import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
@@ -19,6 +20,7 @@ import { CollectionsRepository, CollectionsService } from './modules/collections
 import { ContentRepository, ContentService } from './modules/content/index.ts';
 import { FactsRepository, KnowledgeRepository, KnowledgeService } from './modules/facts/index.ts';
 import { ImportsService } from './modules/imports/index.ts';
+import { SearchService } from './modules/search/index.ts';
 import { createWebApp, renderErrorPage } from './web/routes.tsx';
 
 export const APP_VERSION: string = (
@@ -35,6 +37,7 @@ export interface Services {
   content: ContentService;
   knowledge: KnowledgeService;
   imports: ImportsService;
+  search: SearchService;
 }
 
 export interface Application {
@@ -87,18 +90,20 @@ export async function createApplication(
   const version = new PolledVersion(() => contentRepo.version());
   const content = new ContentService(contentRepo, () => version.invalidate(), knowledge);
   const imports = new ImportsService(catalog, collections);
-  const services: Services = { catalog, collections, content, knowledge, imports };
+  const search = new SearchService(catalog, () => version.current());
+  const services: Services = { catalog, collections, content, knowledge, imports, search };
   const cache = new ResponseCache(version);
 
   let app: Hono | undefined;
   const http = (): Hono => {
     if (app) return app;
-    const web = createWebApp({ catalog, collections, publicUrl: config.publicUrl });
+    const web = createWebApp({ catalog, collections, search, publicUrl: config.publicUrl });
     app = createHttpApp({
       routes: [
         ...collectionRoutes(collections),
         ...catalogRoutes(catalog, collections),
         ...checkRoutes(knowledge, collections, imports),
+        ...searchRoutes(search),
       ],
       web: web.app,
       renderError: (status, message) => renderErrorPage(web.render, status, message),

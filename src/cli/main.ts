@@ -11,6 +11,7 @@ import { APP_VERSION, createApplication } from '../main.ts';
 import { ACCESS_KINDS } from '../modules/access/index.ts';
 import { withApp } from './app.ts';
 import { registerCheckCommands } from './commands/check.ts';
+import { registerSearchCommands } from './commands/search.ts';
 import { registerSubsCommands } from './commands/subs.ts';
 import { printJson, table } from './format.ts';
 import { progressBar } from './progress.ts';
@@ -249,6 +250,7 @@ export function buildProgram(): Command {
       });
     });
 
+  registerSearchCommands(program);
   registerCheckCommands(program);
   registerSubsCommands(program);
   return program;

@@ -3,19 +3,27 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ValidationError } from '../lib/errors.ts';
 
-export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
-  const raw = c.req.query();
+function validated<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  where: 'query' | 'body',
+  message: string,
+): z.infer<S> {
   const result = schema.safeParse(raw);
   if (!result.success) {
     throw new ValidationError(
-      'The query string is not valid.',
+      message,
       result.error.issues.map((i) => ({
-        where: i.path.length ? `query.${i.path.join('.')}` : 'query',
+        where: i.path.length ? `${where}.${i.path.join('.')}` : where,
         message: i.message,
       })),
     );
   }
   return result.data;
+}
+
+export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  return validated(schema, c.req.query(), 'query', 'The query string is not valid.');
 }
 
 /** Parses a JSON request body with zod; a body that is not JSON is a validation error too. */
@@ -28,15 +36,5 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
       { where: 'body', message: 'expected a JSON object' },
     ]);
   }
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    throw new ValidationError(
-      'The request body is not valid.',
-      result.error.issues.map((i) => ({
-        where: i.path.length ? `body.${i.path.join('.')}` : 'body',
-        message: i.message,
-      })),
-    );
-  }
-  return result.data;
+  return validated(schema, raw, 'body', 'The request body is not valid.');
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { ACCESS_KINDS } from '../modules/access/index.ts';
 import type { CatalogService } from '../modules/catalog/index.ts';
 import type { CollectionsService } from '../modules/collections/index.ts';
+import type { SearchService } from '../modules/search/index.ts';
 import { coverSvg } from './cover.ts';
 import { Layout, type Meta, assetVersion } from './components/Layout.tsx';
 import { collectionCoverUrl, filmCoverUrl } from './components/parts.tsx';
@@ -19,11 +20,13 @@ import { FilmPage } from './pages/Film.tsx';
 import { HomePage } from './pages/Home.tsx';
 import { ErrorPage, FilmsPage, PeoplePage } from './pages/Lists.tsx';
 import { PersonPage } from './pages/Person.tsx';
+import { SearchPage } from './pages/Search.tsx';
 import { itemListJsonLd, movieJsonLd, robotsTxt, sitemapXml } from './seo.ts';
 
 export interface WebDeps {
   catalog: CatalogService;
   collections: CollectionsService;
+  search: SearchService;
   publicUrl: string;
   /** Extra pages contributed by other features (search, fact check), mounted on this app. */
   extend?: (app: Hono, render: Renderer) => void;
@@ -61,7 +64,7 @@ const filmsPageQuery = z.object({
 });
 
 export function createWebApp(deps: WebDeps): { app: Hono; render: Renderer } {
-  const { catalog, collections, publicUrl } = deps;
+  const { catalog, collections, search, publicUrl } = deps;
   const app = new Hono();
   const render: Renderer = async (meta, body, query) =>
     `<!DOCTYPE html>${await (
@@ -124,6 +127,23 @@ export function createWebApp(deps: WebDeps): { app: Hono; render: Renderer } {
           noindex: check.status === 'draft',
         },
         <FactCheckPage check={check} />,
+      ),
+    );
+  });
+
+  app.get('/search', async (c) => {
+    const query = (c.req.query('q') ?? '').slice(0, 200);
+    const results = query.trim() ? await search.search(query, { limit: 30 }) : [];
+    return c.html(
+      await render(
+        {
+          title: query ? `Search: ${query}` : 'Search',
+          description: 'Find a film by any of its titles or people, in any script or spelling.',
+          path: '/search',
+          noindex: true,
+        },
+        <SearchPage query={query} results={results} />,
+        query,
       ),
     );
   });

@@ -132,6 +132,24 @@ describe('a viewer', () => {
     await page.close();
   });
 
+  it('gets suggestions while typing, in any script, and picks one with the keyboard', async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    const box = page.getByRole('combobox', { name: 'Search films' });
+    await box.pressSequentially('letiat juravli', { delay: 20 });
+    const option = page.getByRole('option', { name: /The Cranes Are Flying \(1957\)/ });
+    await expect.poll(() => option.isVisible()).toBe(true);
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    await expect.poll(() => page.url()).toContain('/films/the-cranes-are-flying-1957');
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('Шепитько восхождение')}`);
+    expect(await page.locator('.search-results > li').first().textContent()).toContain(
+      'The Ascent',
+    );
+    await page.screenshot({ path: path.join(SHOTS, 'search.png') });
+    await page.close();
+  });
+
   it('works with JavaScript off', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -153,6 +171,7 @@ describe('accessibility', () => {
     '/films',
     '/collections/mothers-in-soviet-cinema/fact-check',
     '/about/fact-checking',
+    '/search?q=mother',
     '/nowhere',
   ]) {
     it(`axe finds no serious or critical violation on ${p}`, async () => {

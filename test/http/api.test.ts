@@ -182,6 +182,7 @@ describe.each(DIALECTS)('API on %s', (dialect) => {
       '/api/v1/imports',
       '/api/v1/people',
       '/api/v1/people/{slug}',
+      '/api/v1/search',
     ]);
     expect(body.paths['/api/v1/imports'].post.responses['201']).toBeDefined();
     expect(

@@ -73,25 +73,29 @@ export const SourceLinks: FC<{ sources: readonly Source[]; numbers?: Map<string,
   </span>
 );
 
-export const SourceList: FC<{ numbers: Map<string, number>; sources: readonly Source[] }> = ({
-  numbers,
-  sources,
-}) => {
-  const byUrl = new Map(sources.map((s) => [s.url, s]));
+/** The numbered list of every source a page cites, under its own heading. */
+export const SourcesSection: FC<{
+  numbers: Map<string, number>;
+  groups: readonly (readonly Source[])[];
+}> = ({ numbers, groups }) => {
+  const byUrl = new Map(groups.flat().map((s) => [s.url, s]));
   return (
-    <ol class="sources">
-      {[...numbers.entries()].map(([url, n]) => {
-        const s = byUrl.get(url)!;
-        return (
-          <li id={`source-${n}`} value={String(n)}>
-            <a href={s.url} rel="noopener nofollow external">
-              {s.title}
-            </a>
-            {s.publisher ? <>, {s.publisher}</> : null}. Accessed {s.accessedOn}.
-          </li>
-        );
-      })}
-    </ol>
+    <section aria-labelledby="sources-heading">
+      <h2 id="sources-heading">Sources</h2>
+      <ol class="sources">
+        {[...numbers.entries()].map(([url, n]) => {
+          const s = byUrl.get(url)!;
+          return (
+            <li id={`source-${n}`} value={String(n)}>
+              <a href={s.url} rel="noopener nofollow external">
+                {s.title}
+              </a>
+              {s.publisher ? <>, {s.publisher}</> : null}. Accessed {s.accessedOn}.
+            </li>
+          );
+        })}
+      </ol>
+    </section>
   );
 };
 

@@ -7,7 +7,7 @@ import {
   PersonLinks,
   Prose,
   SourceLinks,
-  SourceList,
+  SourcesSection,
   filmCoverUrl,
   filmUrl,
 } from '../components/parts.tsx';
@@ -21,14 +21,11 @@ const FIELD_LABEL = {
 
 export const CollectionPage: FC<{ collection: CollectionDetail }> = ({ collection: c }) => {
   const corrected = c.entries.filter((e) => e.corrections.length > 0);
-  const numbers = numberSources([
+  const sourceGroups = [
     ...c.entries.map((e) => e.fact.sources),
     ...corrected.flatMap((e) => e.corrections.map((x) => x.sources)),
-  ]);
-  const allSources = [
-    ...c.entries.flatMap((e) => e.fact.sources),
-    ...corrected.flatMap((e) => e.corrections.flatMap((x) => x.sources)),
   ];
+  const numbers = numberSources(sourceGroups);
   return (
     <article class="collection">
       <header class="page-header">
@@ -132,10 +129,7 @@ export const CollectionPage: FC<{ collection: CollectionDetail }> = ({ collectio
           ))}
         </section>
       ) : null}
-      <section aria-labelledby="sources-heading">
-        <h2 id="sources-heading">Sources</h2>
-        <SourceList numbers={numbers} sources={allSources} />
-      </section>
+      <SourcesSection numbers={numbers} groups={sourceGroups} />
     </article>
   );
 };

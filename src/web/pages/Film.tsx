@@ -7,7 +7,7 @@ import {
   PersonLinks,
   Prose,
   SourceLinks,
-  SourceList,
+  SourcesSection,
   collectionUrl,
   filmCoverUrl,
   personUrl,
@@ -26,16 +26,12 @@ export const FilmPage: FC<{
   film: FilmDetail;
   collections: { slug: string; title: string; position: number }[];
 }> = ({ film: f, collections }) => {
-  const numbers = numberSources([
+  const sourceGroups = [
     f.synopsisSources,
     ...f.facts.map((x) => x.sources),
     ...f.access.map((o) => [o.source]),
-  ]);
-  const allSources = [
-    ...f.synopsisSources,
-    ...f.facts.flatMap((x) => x.sources),
-    ...f.access.map((o) => o.source),
   ];
+  const numbers = numberSources(sourceGroups);
   const directors = f.credits.filter((c) => c.role === 'director').map((c) => c.person);
   const writers = f.credits.filter((c) => c.role === 'writer').map((c) => c.person);
   const cast = f.credits.filter((c) => c.role === 'cast');
@@ -269,10 +265,7 @@ export const FilmPage: FC<{
         </section>
       ) : null}
 
-      <section aria-labelledby="sources-heading">
-        <h2 id="sources-heading">Sources</h2>
-        <SourceList numbers={numbers} sources={allSources} />
-      </section>
+      <SourcesSection numbers={numbers} groups={sourceGroups} />
     </article>
   );
 };
