@@ -172,6 +172,15 @@ describe('skeleton: every way of writing a Russian title meets the Cyrillic', ()
     );
   });
 
+  it('meets a word whose every letter forks, beyond the variant cap', () => {
+    expect(
+      meet(
+        romanize('хахахаха', 'gost-b', () => 0.5),
+        'хахахаха',
+      ),
+    ).toBe(true);
+  });
+
   it('keeps different words apart', () => {
     const pairs = [
       ['мать', 'мост'],

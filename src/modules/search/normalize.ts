@@ -345,8 +345,12 @@ function readLatin(s: string): string[] {
   }
   if (forkAt.length === 0) return [parts.join('')];
   let variants: string[][] = [parts];
+  let capped = false;
   for (let f = 0; f < forkAt.length; f++) {
-    if (variants.length * 2 > MAX_VARIANTS) break;
+    if (variants.length * 2 > MAX_VARIANTS) {
+      capped = true;
+      break;
+    }
     const next: string[][] = [];
     for (const v of variants) {
       const w = v.slice();
@@ -355,7 +359,15 @@ function readLatin(s: string): string[] {
     }
     variants = next;
   }
-  return variants.map((v) => v.join(''));
+  const out = variants.map((v) => v.join(''));
+  if (capped) {
+    // A system writes one letter one way throughout (GOST 7.79-B: x is always х), so the
+    // reading with every fork taken must survive the cap ("xaxaxaxa" = хахахаха).
+    const all = parts.slice();
+    forkAt.forEach((at, f) => (all[at] = forkAlt[f] as string));
+    out.push(all.join(''));
+  }
+  return out;
 }
 
 /**
