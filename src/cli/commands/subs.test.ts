@@ -77,6 +77,75 @@ describe('kinoteka subs', () => {
     expect(readFileSync(scaled, 'utf8')).toContain('00:00:01,043 --> 00:00:02,085');
   });
 
+  const sdh = file(
+    'sdh.srt',
+    [
+      '1\n00:00:01,000 --> 00:00:02,000\n[door slams]\n',
+      '2\n00:00:03,000 --> 00:00:06,000\nJOHN: Where are you?\n',
+      '3\n00:00:04,000 --> 00:00:08,000\n(sighs) Here.\n',
+      '4\n00:00:10,000 --> 00:00:11,000\n<font color="red">Fine.</font>\n',
+    ].join('\n'),
+  );
+
+  it('clean writes the repaired file, and with flags strips SDH notes and merges overlaps', async () => {
+    const plain = join(dir, 'plain.srt');
+    const r0 = await cli('clean', sdh, '-o', plain);
+    expect(r0.code).toBe(0);
+    expect(readFileSync(plain, 'utf8')).toBe(
+      [
+        '1\n00:00:01,000 --> 00:00:02,000\n[door slams]\n',
+        '2\n00:00:03,000 --> 00:00:06,000\nJOHN: Where are you?\n',
+        '3\n00:00:04,000 --> 00:00:08,000\n(sighs) Here.\n',
+        '4\n00:00:10,000 --> 00:00:11,000\nFine.\n',
+      ].join('\n'),
+    );
+
+    const out = join(dir, 'clean.vtt');
+    const r = await cli('clean', sdh, '-o', out, '--strip-hi', '--merge-overlaps');
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(
+      'WEBVTT\n\n00:00:03.000 --> 00:00:08.000\nWhere are you?\nHere.\n\n00:00:10.000 --> 00:00:11.000\nFine.\n',
+    );
+    expect(r.err).toMatch(/2 cues/);
+    expect(r.err).toMatch(/removed from 3 cues, 1 of them left empty/);
+    expect(r.err).toMatch(/1 overlapping cues merged/);
+  });
+
+  it('cut removes or inserts a gap', async () => {
+    const cues = file(
+      'gap.srt',
+      '1\n00:00:01,000 --> 00:00:02,000\na\n\n2\n00:00:10,000 --> 00:00:11,000\nin the cut\n\n3\n00:00:20,000 --> 00:00:21,000\nc\n',
+    );
+    const removed = join(dir, 'removed.srt');
+    const r = await cli('cut', cues, '--at', '5', '--remove', '10', '-o', removed);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/1 inside the removed part dropped/);
+    expect(readFileSync(removed, 'utf8')).toBe(
+      '1\n00:00:01,000 --> 00:00:02,000\na\n\n2\n00:00:10,000 --> 00:00:11,000\nc\n',
+    );
+    const inserted = join(dir, 'inserted.srt');
+    expect((await cli('cut', cues, '--at', '5', '--insert', '2.5', '-o', inserted)).code).toBe(0);
+    expect(readFileSync(inserted, 'utf8')).toBe(
+      '1\n00:00:01,000 --> 00:00:02,000\na\n\n2\n00:00:12,500 --> 00:00:13,500\nin the cut\n\n3\n00:00:22,500 --> 00:00:23,500\nc\n',
+    );
+  });
+
+  it('cut needs exactly one of --remove and --insert, and sane numbers', async () => {
+    const out = join(dir, 'never.srt');
+    for (const args of [
+      ['--at', '5'],
+      ['--at', '5', '--remove', '1', '--insert', '1'],
+      ['--at', 'x', '--remove', '1'],
+      ['--at', '-1', '--remove', '1'],
+      ['--at', '5', '--insert', '0'],
+    ]) {
+      const r = await cli('cut', ru, ...args, '-o', out);
+      expect(r.code).toBe(1);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+    }
+    expect(() => statSync(out)).toThrow();
+  });
+
   it('fails with a one-line reason and non-zero exit', async () => {
     const bad = file('bad.srt', '1\n00:00:01,000 --> 00:00:0x,000\nx\n');
     const r = await cli('convert', bad, '-o', join(dir, 'bad.vtt'));

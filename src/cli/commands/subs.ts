@@ -1,5 +1,5 @@
 /**
- * `kinoteka subs …`: detect, convert, shift, scale and sync subtitle files. Thin edge: parse
+ * `kinoteka subs …`: detect, convert, clean, shift, scale, cut and sync subtitle files. Thin edge: parse
  * arguments, call the subtitles module, print. Exit codes: 0 success, 1 bad input or failure,
  * 3 sync refused as not confident (the output file is not written).
  */
@@ -7,9 +7,13 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
   createFfmpegAudioRepository,
+  insertGap,
   loadSubtitles,
+  mergeOverlapping,
+  removeGap,
   scaleCues,
   shiftCues,
+  stripHearingImpaired,
   syncToAudio,
   syncToReference,
   writeSubtitles,
@@ -161,6 +165,58 @@ export function registerSubsCommands(program: Command): void {
     );
 
   subs
+    .command('clean')
+    .argument('<file>', 'subtitle file in any supported format')
+    .requiredOption('-o, --output <out>', 'output file (.vtt or .srt)')
+    .option('--strip-hi', 'remove hearing-impaired annotations ([door slams], (sighs), JOHN:, ♪)')
+    .option('--merge-overlaps', 'merge cues that overlap in time into one cue')
+    .option('--encoding <name>', 'override encoding detection')
+    .option('--fps <n>', 'frame rate for MicroDVD files without one')
+    .description('write a repaired copy (UTF-8), optionally without SDH notes or overlaps')
+    .action(
+      run(
+        async (
+          file: string,
+          opts: {
+            output: string;
+            stripHi?: boolean;
+            mergeOverlaps?: boolean;
+            encoding?: string;
+            fps?: string;
+          },
+        ) => {
+          outputFormat(opts.output);
+          const s = await load(file, opts);
+          let cues = s.cues;
+          const notes: string[] = [];
+          const repaired = s.problems.filter((p) => p.repaired).reduce((n, p) => n + p.count, 0);
+          if (repaired > 0) notes.push(`${repaired} repairs`);
+          if (opts.stripHi) {
+            // Cue by cue, to count what changed: the transform drops cues left empty.
+            const each = cues.map((c) => stripHearingImpaired([c]));
+            const changed = each.filter(
+              (r, i) => r[0]?.lines.join('\n') !== cues[i]!.lines.join('\n'),
+            ).length;
+            const dropped = each.filter((r) => r.length === 0).length;
+            cues = each.flat();
+            notes.push(
+              `hearing-impaired notes removed from ${changed} cues, ${dropped} of them left empty and dropped`,
+            );
+          }
+          if (opts.mergeOverlaps) {
+            const before = cues.length;
+            cues = mergeOverlapping(cues);
+            notes.push(`${before - cues.length} overlapping cues merged`);
+          }
+          await save(opts.output, cues);
+          process.stderr.write(
+            `wrote ${opts.output}: ${cues.length} cues${notes.length ? ` (${notes.join(', ')})` : ''}\n`,
+          );
+        },
+      ),
+    );
+
+  subs
     .command('shift')
     .argument('<file>', 'subtitle file')
     .requiredOption('--by <seconds>', 'offset in seconds, negative = earlier (use --by=-2.5)')
@@ -203,6 +259,56 @@ export function registerSubsCommands(program: Command): void {
           if (from <= 0 || to <= 0) throw new CliFailure('frame rates must be positive');
           const s = await load(file, opts);
           await save(opts.output, scaleCues(s.cues, from, to));
+        },
+      ),
+    );
+
+  subs
+    .command('cut')
+    .argument('<file>', 'subtitle file')
+    .requiredOption('--at <seconds>', 'where the video gained or lost material (file time)')
+    .option(
+      '--remove <seconds>',
+      'the video lacks this much from --at: drop those cues, pull later ones in',
+    )
+    .option('--insert <seconds>', 'the video has this much extra at --at: push later cues out')
+    .requiredOption('-o, --output <out>', 'output file (.vtt or .srt)')
+    .option('--encoding <name>', 'override encoding detection')
+    .option('--fps <n>', 'frame rate for MicroDVD files without one')
+    .description('remove or insert a gap (a cut scene, a longer intro)')
+    .action(
+      run(
+        async (
+          file: string,
+          opts: {
+            at: string;
+            remove?: string;
+            insert?: string;
+            output: string;
+            encoding?: string;
+            fps?: string;
+          },
+        ) => {
+          if ((opts.remove === undefined) === (opts.insert === undefined))
+            throw new CliFailure('give exactly one of --remove or --insert');
+          outputFormat(opts.output);
+          const at = num('--at', opts.at);
+          if (at < 0) throw new CliFailure('--at must not be negative');
+          const length =
+            opts.remove !== undefined
+              ? num('--remove', opts.remove)
+              : num('--insert', opts.insert!);
+          if (!(length > 0)) throw new CliFailure('the gap length must be positive');
+          const s = await load(file, opts);
+          const atMs = Math.round(at * 1000);
+          const ms = Math.round(length * 1000);
+          const cues =
+            opts.remove !== undefined ? removeGap(s.cues, atMs, ms) : insertGap(s.cues, atMs, ms);
+          await save(opts.output, cues);
+          const dropped = s.cues.length - cues.length;
+          process.stderr.write(
+            `wrote ${opts.output}: ${cues.length} cues${dropped > 0 ? ` (${dropped} inside the removed part dropped)` : ''}\n`,
+          );
         },
       ),
     );

@@ -50,6 +50,7 @@ export function anFromPosition(pos: CuePosition | undefined): number {
  * many SRT files carry, since VSFilter-era players honour them).
  */
 export function normalizeHtmlish(raw: string): MarkupResult {
+  if (raw.indexOf('<') < 0 && raw.indexOf('{') < 0) return { text: raw, stripped: 0 };
   let stripped = 0;
   let position: CuePosition | undefined;
   let text = raw.replace(/\{\\([^}]*)\}/g, (_m, body: string) => {
@@ -132,6 +133,7 @@ export function normalizeVtt(raw: string): MarkupResult {
 
 /** Escapes text for WebVTT output while keeping the allowed tags (§4.2.2: `&`, `<`, `>`). */
 export function escapeVtt(line: string): string {
+  if (!/[&<>]/.test(line)) return line;
   return line
     .split(/(<\/?[ibu]>)/)
     .map((part) =>
@@ -149,6 +151,12 @@ export function escapeVtt(line: string): string {
 export function tidyLines(lines: string[]): string[] {
   const out: string[] = [];
   for (const l of lines) {
+    // Without tags this is all a trim does (the common case, so it skips the expressions).
+    if (l.indexOf('<') < 0) {
+      const t = l.trim();
+      if (t !== '') out.push(t);
+      continue;
+    }
     let t = l.replace(/[ \t\u00a0]+$/g, '').replace(/^[ \t]+/, '');
     let prev = '';
     while (prev !== t) {

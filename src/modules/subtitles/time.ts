@@ -14,9 +14,8 @@ export function toMs(
   return ((Number(h ?? 0) * 60 + Number(m)) * 60 + Number(s)) * 1000 + fracMs;
 }
 
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
-}
+const TWO = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
 /** `hh:mm:ss<sep>fff`, as SRT (`,`) and WebVTT (`.`) write it. */
 export function formatMs(ms: number, sep: ',' | '.'): string {
@@ -24,5 +23,6 @@ export function formatMs(ms: number, sep: ',' | '.'): string {
   const h = Math.floor(t / 3_600_000);
   const m = Math.floor(t / 60_000) % 60;
   const s = Math.floor(t / 1000) % 60;
-  return `${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}${sep}${pad(t % 1000, 3)}`;
+  const hh = h < 100 ? TWO[h]! : String(h);
+  return `${hh}:${TWO[m]!}:${TWO[s]!}${sep}${THREE[t % 1000]!}`;
 }

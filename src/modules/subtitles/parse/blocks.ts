@@ -52,7 +52,7 @@ export function readBlocks(
 
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + firstLine;
-    const line = lines[i]!.replace(/\s+$/, '');
+    const line = lines[i]!.trimEnd();
     if (line === '') {
       skipping = false;
       close();
@@ -87,7 +87,7 @@ export function readBlocks(
       continue;
     }
     // Outside a cue: an index number, an identifier, a header, or stray text.
-    const next = lines[i + 1]?.replace(/\s+$/, '') ?? '';
+    const next = lines[i + 1]?.trimEnd() ?? '';
     const nextIsTiming = next !== '' && fmt.timing(next, lineNo + 1, log) !== null;
     if (NUMBER.test(line)) {
       if (!nextIsTiming) log.note(lineNo, 'stray-number', 'stray number line ignored');

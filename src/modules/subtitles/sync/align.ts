@@ -7,15 +7,21 @@
  *
  * Steps:
  *  1. For every candidate time-scale ratio (frame-rate pairs), the overlap as a function of the
- *     offset is a cross-correlation of the two coverage signals; one FFT per ratio gives it for
- *     every offset at once (200 ms bins).
+ *     offset is a cross-correlation of the two coverage signals; FFTs give it for every offset
+ *     at once (200 ms bins), two ratios per transform.
  *  2. The strongest peaks of the best ratios are the candidate offsets.
  *  3. Dynamic programming assigns each cue a candidate offset, paying `splitPenaltyMs` (in ms
  *     of overlap) whenever consecutive cues change offset.
  *  4. Each segment's offset is refined to 5 ms on the exact interval overlap, and split points
  *     are moved to where they fit best.
- *  5. Confidence = how far the penalised overlap rises above what a random offset would give,
- *     as a share of the most it could rise.
+ *  5. Blocks are checked on their own: runs of cues that a more freely split solution places
+ *     elsewhere, or that fit worse than chance where they are. A block moves when its own
+ *     correlation with the reference has one clear best offset that fits as well as the rest
+ *     of the file (a cut too close to the start or end to pay the penalty); it stays when the
+ *     chosen offset is its clear best; otherwise it is disputed.
+ *  6. Confidence = how far the penalised overlap rises above what a random offset would give,
+ *     as a share of the most it could rise; capped by the margin over every clearly different
+ *     explanation, measured on the cues where the two disagree, and by the disputed share.
  */
 import { fft, nextPow2 } from './fft.ts';
 
@@ -49,6 +55,11 @@ export interface Alignment {
   overlapShare: number;
   /** The input intervals, moved. */
   moved: Interval[];
+  /**
+   * Share of cues in blocks that the reference does not settle: a looser split places them
+   * elsewhere and neither placement clearly fits better.
+   */
+  disputed: number;
 }
 
 const FPS = [24000 / 1001, 24, 25, 30000 / 1001];
@@ -60,6 +71,27 @@ export function standardRatios(): number[] {
 }
 
 const BIN = 200;
+/** Two alignments disagree about a cue when they place it this far apart (ms). */
+const DISAGREE_MS = 600;
+/** The split penalty of the looser alternative solution, as a share of the real one. */
+const LOOSE_PENALTY = 1 / 6;
+/** Fewest cues in a block that is settled on its own. */
+const MIN_BLOCK = 4;
+/**
+ * How far a block's best offset must stand out from its next best, as a share of the best's
+ * rise above chance.
+ */
+const BLOCK_SEPARATION = 0.25;
+/** Confidence lost per share of disputed cues: a sixth of the cues disputed leaves none. */
+const DISPUTED_WEIGHT = 6;
+/** A block's best offset must fit within this much of the file's typical fit to be adopted. */
+const FIT_SLACK = 0.12;
+/** How far from its neighbours' offset a block is searched (ms). */
+const BLOCK_REACH_MS = 180_000;
+/** Five cues in a row fit poorly when they overlap less than this share of chance. */
+const POOR_FIT = 1;
+/** Below this confidence before blocks are settled, the alignment is not worth settling. */
+const SETTLE_FROM = 0.25;
 
 /** Merges reference intervals into a sorted disjoint union. */
 export function unionOf(intervals: readonly Interval[]): Interval[] {
@@ -122,29 +154,62 @@ interface RatioPeaks {
   strength: number;
 }
 
-function peaksForRatio(
-  sub: readonly Interval[],
+/**
+ * Overlap (ms, to the bin) of `intervals` with the reference at every offset (index d mod n),
+ * once per ratio. The coverage signals are real, so two ratios share one complex FFT each way:
+ * the first goes in the real part, the second in the imaginary part, and their spectra are
+ * separated by conjugate symmetry; both correlations are real, so they come back the same way.
+ */
+function correlateAll(
+  intervals: readonly Interval[],
+  ratios: readonly number[],
   refSpec: { re: Float64Array; im: Float64Array },
   n: number,
-  ratio: number,
-  maxOffsetMs: number,
-  subTotal: number,
-): RatioPeaks {
-  const re = coverage(sub, ratio, n);
-  const im = new Float64Array(n);
-  fft(re, im);
-  // conj(S) · F, then inverse: c[d] = Σ s[k] f[k + d].
-  for (let k = 0; k < n; k++) {
-    const sr = re[k]!;
-    const si = -im[k]!;
-    const fr = refSpec.re[k]!;
-    const fi = refSpec.im[k]!;
-    re[k] = sr * fr - si * fi;
-    im[k] = sr * fi + si * fr;
+): Float64Array[] {
+  const out: Float64Array[] = [];
+  const fr = refSpec.re;
+  const fi = refSpec.im;
+  for (let r = 0; r < ratios.length; r += 2) {
+    const xr = coverage(intervals, ratios[r]!, n);
+    const xi = r + 1 < ratios.length ? coverage(intervals, ratios[r + 1]!, n) : new Float64Array(n);
+    fft(xr, xi);
+    const yr = new Float64Array(n);
+    const yi = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const m = (n - k) & (n - 1);
+      const ar = xr[k]!;
+      const ai = xi[k]!;
+      const br = xr[m]!;
+      const bi = xi[m]!;
+      // conj(A) and conj(B), the spectra of the two real signals, conjugated.
+      const car = (ar + br) / 2;
+      const cai = (bi - ai) / 2;
+      const cbr = (ai + bi) / 2;
+      const cbi = (ar - br) / 2;
+      const f1 = fr[k]!;
+      const f2 = fi[k]!;
+      const par = car * f1 - cai * f2;
+      const pai = car * f2 + cai * f1;
+      const pbr = cbr * f1 - cbi * f2;
+      const pbi = cbr * f2 + cbi * f1;
+      yr[k] = par - pbi;
+      yi[k] = pai + pbr;
+    }
+    fft(yr, yi, true);
+    for (let k = 0; k < n; k++) {
+      yr[k] = yr[k]! * BIN;
+      yi[k] = yi[k]! * BIN;
+    }
+    out.push(yr);
+    if (r + 1 < ratios.length) out.push(yi);
   }
-  fft(re, im, true);
-  const maxD = Math.min(Math.floor(maxOffsetMs / BIN), Math.floor(n / 2) - 1);
-  const at = (d: number): number => re[(d + n) % n]!;
+  return out;
+}
+
+/** Local maxima of the correlation within ±maxD bins, strongest first. */
+function topPeaks(c: Float64Array, maxD: number, count: number): { d: number; v: number }[] {
+  const n = c.length;
+  const at = (d: number): number => c[(d + n) % n]!;
   const peaks: { d: number; v: number }[] = [];
   const W = 5;
   for (let d = -maxD; d <= maxD; d++) {
@@ -156,10 +221,18 @@ function peaksForRatio(
     }
     if (isMax) peaks.push({ d, v });
   }
-  peaks.sort((a, b) => b.v - a.v);
-  const top = peaks.slice(0, 16);
-  const strength =
-    top.slice(0, 4).reduce((s, p) => s + p.v, 0) / Math.max(1e-9, (subTotal * ratio) / BIN);
+  peaks.sort((x, y) => y.v - x.v);
+  return peaks.slice(0, count);
+}
+
+function peaksForRatio(
+  corr: Float64Array,
+  ratio: number,
+  maxD: number,
+  subTotal: number,
+): RatioPeaks {
+  const top = topPeaks(corr, maxD, 16);
+  const strength = top.slice(0, 4).reduce((s, p) => s + p.v, 0) / Math.max(1e-9, subTotal * ratio);
   return { ratio, offsets: top.map((p) => p.d * BIN), strength };
 }
 
@@ -284,6 +357,7 @@ export function align(
     confidence: 0,
     overlapShare: 0,
     moved: sub.map((i) => ({ start: i.start, end: i.end })),
+    disputed: 0,
   };
   if (order.length === 0 || union.length === 0) return identity;
 
@@ -291,76 +365,125 @@ export function align(
   const refEnd = union[union.length - 1]!.end;
   const maxRatio = Math.max(...ratios);
   const n = nextPow2(Math.ceil((subEnd * maxRatio + refEnd) / BIN) + 16);
-  const refSpec = { re: coverage(union, 1, n), im: new Float64Array(n) };
+  const refCov = coverage(union, 1, n);
+  const refSpec = { re: Float64Array.from(refCov), im: new Float64Array(n) };
   fft(refSpec.re, refSpec.im);
   const subTotal = order.reduce((s, i) => s + (sub[i]!.end - sub[i]!.start), 0);
 
+  const maxD = Math.min(Math.floor(maxOffsetMs / BIN), Math.floor(n / 2) - 1);
+  const corrs = correlateAll(sub, ratios, refSpec, n);
   const ranked = ratios
-    .map((r) => peaksForRatio(sub, refSpec, n, r, maxOffsetMs, subTotal))
+    .map((r, k) => peaksForRatio(corrs[k]!, r, maxD, subTotal))
     .filter((p) => p.offsets.length > 0)
     .sort((a, b) => b.strength - a.strength)
     .slice(0, 3);
   if (ranked.length === 0) return identity;
 
+  const finish = (solved: Solved): Solved => {
+    for (const seg of solved.segments) {
+      seg.offsetMs = refine(order, sub, ref, solved.ratio, seg.from, seg.to, seg.offsetMs);
+    }
+    moveSplits(order, sub, ref, solved.ratio, solved.segments);
+    solved.objective = objectiveOf(order, sub, ref, solved.ratio, solved.segments, penalty);
+    return solved;
+  };
   let best: Solved | null = null;
   const solvedAll: Solved[] = [];
   for (const rp of ranked) {
-    const solved = solve(order, sub, ref, rp.ratio, rp.offsets, penalty);
-    for (const seg of solved.segments) {
-      seg.offsetMs = refine(order, sub, ref, rp.ratio, seg.from, seg.to, seg.offsetMs);
-    }
-    moveSplits(order, sub, ref, rp.ratio, solved.segments);
-    solved.objective = objectiveOf(order, sub, ref, rp.ratio, solved.segments, penalty);
+    const solved = finish(solve(order, sub, ref, rp.ratio, rp.offsets, penalty));
     solvedAll.push(solved);
     if (!best || solved.objective > best.objective) best = solved;
   }
-  const chosen = best!;
+  let chosen = best!;
+  const topRatio = ranked.find((r) => r.ratio === chosen.ratio)!;
+  const refTotal = union.reduce((s, u) => s + (u.end - u.start), 0);
+  const density = Math.min(1, refTotal / Math.max(refEnd - union[0]!.start, 1));
 
   // Confidence: compare with what chance gives. A random offset overlaps each cue with the
   // reference's density; the ceiling is the smaller of the two tracks' total durations.
-  const scaledTotal = subTotal * chosen.ratio;
-  const refTotal = union.reduce((s, u) => s + (u.end - u.start), 0);
-  const span = Math.max(refEnd - union[0]!.start, 1);
-  const density = Math.min(1, refTotal / span);
-  const chance = scaledTotal * density;
-  const ceiling = Math.min(scaledTotal, refTotal);
-  let raw = 0;
-  for (const seg of chosen.segments) {
-    for (let i = seg.from; i < seg.to; i++) {
-      const iv = sub[order[i]!]!;
-      raw += ref.overlap(
-        iv.start * chosen.ratio + seg.offsetMs,
-        iv.end * chosen.ratio + seg.offsetMs,
-      );
-    }
-  }
-  const penalised = raw - penalty * (chosen.segments.length - 1);
-  let confidence = ceiling > chance ? (penalised - chance) / (ceiling - chance) : 0;
-  // Ambiguity: the best clearly different explanation (another ratio that moves the cues
-  // elsewhere, or another single offset) must score well below the chosen one, or the choice
-  // is a coin toss however good the fit (three cues fit 24 and 25 fps equally well).
-  const mid = sub[order[Math.floor(order.length / 2)]!]!;
-  const placeOf = (ratio: number, segs: AlignSegment[]): number => {
-    const i = Math.floor(order.length / 2);
-    const seg = segs.find((s) => s.from <= i && i < s.to) ?? segs[0]!;
-    return mid.start * ratio + seg.offsetMs;
+  const above = (overlap: number, ratio: number): number => {
+    const c = subTotal * ratio * density;
+    const top = Math.min(subTotal * ratio, refTotal);
+    return top > c ? (overlap - c) / (top - c) : 0;
   };
-  const chosenPlace = placeOf(chosen.ratio, chosen.segments);
-  let alt = -Infinity;
-  for (const s of solvedAll) {
-    if (s !== chosen && Math.abs(placeOf(s.ratio, s.segments) - chosenPlace) > 500)
-      alt = Math.max(alt, s.objective);
+
+  // Blocks of cues the penalty kept together but that a looser split places elsewhere: a cut
+  // near the start or end of the file leaves too few cues behind it to pay for a split. Each
+  // such block is settled on its own correlation with the reference. (Not worth doing for an
+  // alignment that is not credible anyway, such as one to an unrelated reference.)
+  let disputed = 0;
+  let splitCost = penalty * (chosen.segments.length - 1);
+  const raw0 = perCue(order, sub, ref, chosen.ratio, chosen.segments).ov.reduce((s, x) => s + x, 0);
+  if (
+    penalty > 0 &&
+    Number.isFinite(penalty) &&
+    above(raw0 - splitCost, chosen.ratio) >= SETTLE_FROM
+  ) {
+    const loosePenalty = penalty * LOOSE_PENALTY;
+    const fullSplits = chosen.segments.length - 1;
+    // Twice at most: moving one block can expose the next.
+    for (let pass = 0; pass < 2; pass++) {
+      const offsets = [
+        ...topRatio.offsets,
+        ...chosen.segments.map((sg) => sg.offsetMs),
+        ...localPeaks(order, sub, chosen, refCov, maxD),
+      ];
+      const loose = finish(solve(order, sub, ref, chosen.ratio, offsets, loosePenalty));
+      const fitNow = perCue(order, sub, ref, chosen.ratio, chosen.segments);
+      const verdict = settleBlocks(order, sub, fitNow, density, refCov, maxD, chosen, loose);
+      disputed = verdict.disputed;
+      if (verdict.adopted === 0) break;
+      chosen = finish({
+        ratio: chosen.ratio,
+        segments: segmentsOf(verdict.offsets),
+        objective: 0,
+      });
+    }
+    // The adopted splits were proven block by block, so they cost what the loose solution
+    // paid for them, not the full penalty.
+    splitCost =
+      penalty * fullSplits + loosePenalty * Math.max(0, chosen.segments.length - 1 - fullSplits);
   }
-  const topRatio = ranked.find((r) => r.ratio === chosen.ratio)!;
+
+  const scaledTotal = subTotal * chosen.ratio;
+  const fit = perCue(order, sub, ref, chosen.ratio, chosen.segments);
+  const raw = fit.ov.reduce((s, x) => s + x, 0);
+  let confidence = above(raw - splitCost, chosen.ratio);
+
+  // Ambiguity: every clearly different explanation (another ratio, another single offset) must
+  // score well below the chosen one *on the cues where the two disagree*, or the choice is a
+  // coin toss however good the overall fit (three cues fit 24 and 25 fps equally well).
+  // Alternatives that move under a tenth of the cues by more than DISAGREE_MS do not change
+  // the verdict and are ignored.
+  const alternatives: Solved[] = solvedAll.filter((s) => s.ratio !== chosen.ratio);
   for (const off of topRatio.offsets.slice(0, 4)) {
     if (chosen.segments.some((sg) => Math.abs(sg.offsetMs - off) < 1000)) continue;
     const single: AlignSegment[] = [{ from: 0, to: order.length, offsetMs: off }];
-    alt = Math.max(alt, objectiveOf(order, sub, ref, chosen.ratio, single, penalty));
+    alternatives.push({ ratio: chosen.ratio, segments: single, objective: 0 });
   }
-  if (alt > -Infinity && penalised > chance) {
-    const margin = (penalised - Math.max(alt, chance)) / (penalised - chance);
-    confidence = Math.min(confidence, margin * 2);
+  const chosenAt = placements(order, sub, chosen.ratio, chosen.segments);
+  for (const alt of alternatives) {
+    const at = placements(order, sub, alt.ratio, alt.segments);
+    let count = 0;
+    let dur = 0;
+    let ovChosen = 0;
+    let ovAlt = 0;
+    for (let i = 0; i < order.length; i++) {
+      if (Math.abs(at[i]! - chosenAt[i]!) <= DISAGREE_MS) continue;
+      const iv = sub[order[i]!]!;
+      const seg = alt.segments.find((sg) => sg.from <= i && i < sg.to)!;
+      count++;
+      dur += fit.dur[i]!;
+      ovChosen += fit.ov[i]!;
+      ovAlt += ref.overlap(iv.start * alt.ratio + seg.offsetMs, iv.end * alt.ratio + seg.offsetMs);
+    }
+    if (count < order.length * 0.1) continue;
+    const room = Math.max(ovChosen, ovAlt) - dur * density;
+    const margin = room > 0 ? (ovChosen - ovAlt) / room : 0;
+    confidence = Math.min(confidence, Math.max(0, margin) * 2);
   }
+  // Disputed blocks may be wrong either way; a sixth of the cues disputed leaves nothing.
+  confidence = Math.min(confidence, 1 - disputed * DISPUTED_WEIGHT);
   // Very few cues cannot establish anything, however well they happen to fit.
   confidence *= Math.min(1, order.length / 6);
   confidence = Math.max(0, Math.min(1, confidence));
@@ -388,6 +511,7 @@ export function align(
     confidence: Math.round(confidence * 1000) / 1000,
     overlapShare: scaledTotal > 0 ? Math.round((raw / scaledTotal) * 1000) / 1000 : 0,
     moved,
+    disputed: Math.round(disputed * 1000) / 1000,
   };
 }
 
@@ -446,4 +570,254 @@ function moveSplits(
       segs.splice(s, 1);
     }
   }
+}
+
+/** Where each cue (in start order) starts under an alignment. */
+function placements(
+  order: number[],
+  sub: readonly Interval[],
+  ratio: number,
+  segments: AlignSegment[],
+): Float64Array {
+  const at = new Float64Array(order.length);
+  for (const seg of segments) {
+    for (let i = seg.from; i < seg.to; i++) at[i] = sub[order[i]!]!.start * ratio + seg.offsetMs;
+  }
+  return at;
+}
+
+/** Overlap and scaled duration of each cue (in start order) under an alignment. */
+function perCue(
+  order: number[],
+  sub: readonly Interval[],
+  ref: Reference,
+  ratio: number,
+  segments: AlignSegment[],
+): { ov: Float64Array; dur: Float64Array } {
+  const ov = new Float64Array(order.length);
+  const dur = new Float64Array(order.length);
+  for (const seg of segments) {
+    for (let i = seg.from; i < seg.to; i++) {
+      const iv = sub[order[i]!]!;
+      ov[i] = ref.overlap(iv.start * ratio + seg.offsetMs, iv.end * ratio + seg.offsetMs);
+      dur[i] = (iv.end - iv.start) * ratio;
+    }
+  }
+  return { ov, dur };
+}
+
+/**
+ * Candidate offsets seen by parts of the file: the strongest peaks of each eighth of the cues
+ * (by count) near where the chosen alignment puts it. A cut near the end moves too few cues
+ * to show among the whole file's peaks, but it dominates its own part.
+ */
+function localPeaks(
+  order: number[],
+  sub: readonly Interval[],
+  chosen: Solved,
+  refCov: Float64Array,
+  maxD: number,
+): number[] {
+  const parts = Math.min(8, Math.floor(order.length / MIN_BLOCK));
+  const reach = Math.round(BLOCK_REACH_MS / BIN);
+  const out: number[] = [];
+  for (let p = 0; p < parts; p++) {
+    const from = Math.floor((p * order.length) / parts);
+    const to = Math.floor(((p + 1) * order.length) / parts);
+    const seg =
+      chosen.segments.find((sg) => sg.from <= from && from < sg.to) ?? chosen.segments[0]!;
+    const centre = Math.round(seg.offsetMs / BIN);
+    const lo = Math.max(-maxD, centre - reach);
+    const hi = Math.min(maxD, centre + reach);
+    const c = blockCorrelation(
+      order.slice(from, to).map((k) => sub[k]!),
+      chosen.ratio,
+      refCov,
+      lo,
+      hi,
+    );
+    for (const pk of topPeaksIn(c, 3)) out.push((pk + lo) * BIN);
+  }
+  return out;
+}
+
+/** Indices of the `count` strongest local maxima (±5 bins) of a correlation. */
+function topPeaksIn(c: Float64Array, count: number): number[] {
+  const peaks: { d: number; v: number }[] = [];
+  for (let d = 0; d < c.length; d++) {
+    const v = c[d]!;
+    if (v <= 0) continue;
+    let isMax = true;
+    for (let j = 1; j <= 5 && isMax; j++) {
+      if ((d - j >= 0 && c[d - j]! > v) || (d + j < c.length && c[d + j]! >= v)) isMax = false;
+    }
+    if (isMax) peaks.push({ d, v });
+  }
+  peaks.sort((x, y) => y.v - x.v);
+  return peaks.slice(0, count).map((p) => p.d);
+}
+
+/** Segments from one offset per cue (in start order). */
+function segmentsOf(offsets: Float64Array): AlignSegment[] {
+  const segs: AlignSegment[] = [];
+  for (let i = 0; i < offsets.length; i++) {
+    const last = segs[segs.length - 1];
+    if (last && last.offsetMs === offsets[i]) last.to = i + 1;
+    else segs.push({ from: i, to: i + 1, offsetMs: offsets[i]! });
+  }
+  return segs;
+}
+
+/**
+ * Checks the chosen alignment block by block. A block is a run of at least MIN_BLOCK
+ * consecutive cues that either a more freely split solution places more than DISAGREE_MS
+ * elsewhere, or that fit the reference worse than chance where they are (every window of five
+ * cues). The block's own correlation with the reference, within BLOCK_REACH_MS, decides: when
+ * its best offset clearly beats every other and fits about as well as the rest of the file,
+ * the block moves there (a cut the penalty would not pay for, or whose offset was not among
+ * the candidates); when the chosen placement is its clear best, nothing changes; otherwise the
+ * block is disputed — unless it merely fits poorly and nowhere better (lines missing from the
+ * reference).
+ */
+function settleBlocks(
+  order: number[],
+  sub: readonly Interval[],
+  fit: { ov: Float64Array; dur: Float64Array },
+  density: number,
+  refCov: Float64Array,
+  maxD: number,
+  chosen: Solved,
+  loose: Solved,
+): { offsets: Float64Array; adopted: number; disputed: number } {
+  const m = order.length;
+  const cOff = new Float64Array(m);
+  const lOff = new Float64Array(m);
+  for (const sg of chosen.segments) cOff.fill(sg.offsetMs, sg.from, sg.to);
+  for (const sg of loose.segments) lOff.fill(sg.offsetMs, sg.from, sg.to);
+  const ratio = chosen.ratio;
+  const blocks: { from: number; to: number; loose: number | null }[] = [];
+  const inBlock = new Uint8Array(m);
+  for (let i = 0; i < m;) {
+    if (Math.abs(lOff[i]! - cOff[i]!) <= DISAGREE_MS) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < m && lOff[j] === lOff[i] && cOff[j] === cOff[i]) j++;
+    if (j - i >= MIN_BLOCK) blocks.push({ from: i, to: j, loose: lOff[i]! });
+    inBlock.fill(1, i, j);
+    i = j;
+  }
+  // How well correctly placed cues fit here: the chosen alignment outside the blocks, less
+  // the runs that fit poorly.
+  const typical = (skip: Uint8Array): number => {
+    let ov = 0;
+    let dur = 0;
+    for (let i = 0; i < m; i++) {
+      if (skip[i]) continue;
+      ov += fit.ov[i]!;
+      dur += fit.dur[i]!;
+    }
+    return dur > 0 ? ov / dur : 1;
+  };
+  const poor = new Uint8Array(m);
+  const cut = density * POOR_FIT;
+  for (let i = 0; i + 5 <= m; i++) {
+    let ov = 0;
+    let dur = 0;
+    for (let k = i; k < i + 5; k++) {
+      ov += fit.ov[k]!;
+      dur += fit.dur[k]!;
+    }
+    if (dur > 0 && ov / dur < cut) poor.fill(1, i, i + 5);
+  }
+  const typicalFit = typical(poor.map((p, i) => p | inBlock[i]!));
+  for (let i = 0; i < m;) {
+    if (!poor[i] || inBlock[i]) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < m && poor[j] && !inBlock[j] && cOff[j] === cOff[i]) j++;
+    if (j - i >= MIN_BLOCK) blocks.push({ from: i, to: j, loose: null });
+    i = j;
+  }
+
+  const reach = Math.round(BLOCK_REACH_MS / BIN);
+  const offsets = Float64Array.from(cOff);
+  let adopted = 0;
+  let disputed = 0;
+  for (const { from: i, to: j, loose: lo } of blocks) {
+    const block = order.slice(i, j).map((k) => sub[k]!);
+    const dur = block.reduce((s, iv) => s + (iv.end - iv.start) * ratio, 0);
+    // Searched within BLOCK_REACH of where the chosen alignment puts the block: a cut moves a
+    // scene by seconds or minutes, and over a wider range a few cues fit somewhere by chance.
+    const lo0 = Math.max(-maxD, Math.round(cOff[i]! / BIN) - reach);
+    const hi0 = Math.min(maxD, Math.round(cOff[i]! / BIN) + reach);
+    const c = blockCorrelation(block, ratio, refCov, lo0, hi0);
+    const at = (off: number): number =>
+      c[Math.max(0, Math.min(hi0 - lo0, Math.round(off / BIN) - lo0))]!;
+    let best = 0;
+    for (let d = 1; d < c.length; d++) if (c[d]! > c[best]!) best = d;
+    let second = 0;
+    for (let d = 0; d < c.length; d++) if (Math.abs(d - best) > 5) second = Math.max(second, c[d]!);
+    const first = c[best]!;
+    const bestOff = (best + lo0) * BIN;
+    const near = (off: number | null): boolean =>
+      off !== null && Math.abs(Math.round(off / BIN) - lo0 - best) <= 5;
+    // One offset stands out (by a share of its rise above chance) and fits about as well as
+    // the rest of the file does. (Agreement with the looser solution is no extra evidence: it
+    // chose that offset for the same overlap.)
+    const separation = first > density * dur ? (first - second) / (first - density * dur) : 0;
+    const strong = first >= (typicalFit - FIT_SLACK) * dur;
+    // Few cues stand out by chance more easily. And one cut moves everything after it: a
+    // block with the same offset on both sides needs two cuts that cancel exactly, so it must
+    // stand out twice as clearly.
+    const island = i > 0 && j < m && cOff[i - 1] === cOff[i] && cOff[j] === cOff[i];
+    const needed = BLOCK_SEPARATION * Math.max(1, Math.sqrt(8 / (j - i))) * (island ? 2 : 1);
+    if (near(cOff[i]!) && separation >= needed) {
+      // The chosen placement is the block's own best: nothing to change.
+    } else if (strong && first - at(cOff[i]!) >= 0.2 * dur && separation >= needed) {
+      offsets.fill(near(lo) ? lo! : bestOff, i, j);
+      adopted++;
+    } else if (lo !== null || (strong && first - at(cOff[i]!) >= 0.2 * dur)) {
+      // Placed elsewhere by the looser solution, or fitting much better elsewhere: either may
+      // be right. (Cues that fit poorly but nowhere better, such as lines missing from the
+      // reference, keep their neighbours' offset without doubt being cast.)
+      disputed += j - i;
+    }
+  }
+  return { offsets, adopted, disputed: m > 0 ? disputed / m : 0 };
+}
+
+/**
+ * Overlap (ms, to the bin) of a few cues with the reference at every offset from `lo` to `hi`
+ * bins, index d − lo. Direct summation over the cues' bins: cheaper than an FFT for a small
+ * block and a limited range.
+ */
+function blockCorrelation(
+  block: readonly Interval[],
+  ratio: number,
+  refCov: Float64Array,
+  lo: number,
+  hi: number,
+): Float64Array {
+  const out = new Float64Array(hi - lo + 1);
+  const n = refCov.length;
+  for (const iv of block) {
+    const a = Math.max(0, iv.start * ratio);
+    const b = iv.end * ratio;
+    if (b <= a) continue;
+    const k0 = Math.floor(a / BIN);
+    const k1 = Math.min(n - 1, Math.floor((b - 1e-9) / BIN));
+    for (let k = k0; k <= k1; k++) {
+      const w = (Math.min(b, (k + 1) * BIN) - Math.max(a, k * BIN)) / BIN;
+      if (w <= 0) continue;
+      const from = Math.max(lo, -k);
+      const to = Math.min(hi, n - 1 - k);
+      for (let d = from; d <= to; d++) out[d - lo] = out[d - lo]! + w * refCov[k + d]!;
+    }
+  }
+  for (let d = 0; d < out.length; d++) out[d] = out[d]! * BIN;
+  return out;
 }

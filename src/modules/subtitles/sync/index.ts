@@ -29,6 +29,11 @@ export interface SyncResult {
   segments: { fromCue: number; toCue: number; offsetMs: number }[];
   /** Share of cue time overlapping the reference after sync. */
   overlapShare: number;
+  /**
+   * Share of cues in blocks the reference does not settle (another placement fits as well);
+   * each 1% of them costs 0.06 of confidence.
+   */
+  disputed: number;
   /** The synced cues if accepted, otherwise the input cues unchanged. */
   cues: Cue[];
 }
@@ -64,17 +69,22 @@ export function syncToIntervals(
     offsetMs: a.segments[0]?.offsetMs ?? 0,
     segments: a.segments.map((s) => ({ fromCue: s.from, toCue: s.to, offsetMs: s.offsetMs })),
     overlapShare: a.overlapShare,
+    disputed: a.disputed,
   };
   const fps = fpsPair(a.ratio);
   if (cues.length === 0 || reference.length === 0) {
     return { ...base, accepted: false, reason: 'nothing to align', cues: cues.map(cloneCue) };
   }
   if (a.confidence < min) {
+    const why =
+      a.disputed > 0
+        ? `; ${Math.round(a.disputed * 100)}% of the cues fit another place as well`
+        : '';
     return {
       ...base,
       ...(fps ? { fps } : {}),
       accepted: false,
-      reason: `not confident enough (${a.confidence.toFixed(2)} < ${min}), file left unchanged`,
+      reason: `not confident enough (${a.confidence.toFixed(2)} < ${min}${why}), file left unchanged`,
       cues: cues.map(cloneCue),
     };
   }

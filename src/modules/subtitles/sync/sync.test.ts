@@ -1,15 +1,23 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   distort,
   makeTrack,
+  rng,
   within,
   DIALOGUE_EN,
 } from '../../../../test/fixtures/subtitles/tracks.ts';
+import type { SpeechTrack } from '../../../../test/fixtures/subtitles/speech.ts';
 import { synthesizeSpeech } from '../../../../test/fixtures/subtitles/speech.ts';
-import { createFfmpegAudioRepository, syncToAudio, syncToReference } from '../index.ts';
+import type { Interval } from '../index.ts';
+import {
+  createFfmpegAudioRepository,
+  syncToAudio,
+  syncToIntervals,
+  syncToReference,
+} from '../index.ts';
 
 const HOUR = 3_600_000;
 
@@ -68,6 +76,25 @@ describe('sync to a reference track', () => {
     expect(within(r.cues, d.truth, 400)).toBeGreaterThan(0.95);
   });
 
+  it('moves the few cues after a cut near the end, which the split penalty alone would not pay for', () => {
+    const d = distort(
+      original,
+      {
+        offsetMs: -21_000,
+        scale: 1,
+        cuts: [{ atMs: Math.round(0.96 * (HOUR / 2)), lengthMs: 45_000 }],
+        dropShare: 0.1,
+        jitterMs: 100,
+      },
+      5,
+    );
+    const r = syncToReference(d.cues, reference);
+    expect(r.accepted).toBe(true);
+    expect(r.segments.length).toBeGreaterThanOrEqual(2);
+    // Without the block check the last 4% of the lines stayed 45 s late.
+    expect(within(r.cues, d.truth, 400)).toBeGreaterThan(0.99);
+  });
+
   it('refuses an unrelated reference and leaves the cues untouched', () => {
     const d = distort(
       original,
@@ -119,5 +146,76 @@ describe('sync to audio', () => {
         },
       ),
     ).rejects.toThrow(/ffmpeg could not decode/);
+  });
+});
+
+/**
+ * The shape of the accuracy bench's one confidently wrong audio sync: four minutes of speech
+ * under noise and music, a 29.97 → 23.976 fps change, and a cut near the end that left a
+ * fifth of the lines 22 s out while the file was accepted. Every sync here must be right or
+ * refused, never wrong.
+ */
+describe('sync to audio under noise and music', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kinoteka-subs-music-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const audio = createFfmpegAudioRepository();
+  const tracks: Record<string, { track: SpeechTrack; speech: Interval[] }> = {};
+
+  beforeAll(async () => {
+    const r = rng(131);
+    const texts: string[] = [];
+    for (let k = 0; k < 60; k++) texts.push(DIALOGUE_EN[Math.floor(r() * DIALOGUE_EN.length)]!);
+    const startMs = 30_000 + Math.floor(r() * 60_000);
+    const common = { seed: 131, startMs, pauseMs: [500, 4000] as [number, number], noise: 0.04 };
+    for (const [name, extra] of [
+      ['music', { music: 0.06 }],
+      ['band', { band: 0.3 }],
+    ] as const) {
+      const sub = mkdtempSync(join(dir, `${name}-`));
+      const track = synthesizeSpeech(sub, texts, { ...common, ...extra });
+      tracks[name] = { track, speech: await audio.detectSpeech(track.audio) };
+    }
+  }, 120_000);
+
+  const cases = (durationMs: number) => [
+    [{ atMs: 227_520, lengthMs: -22_399 }],
+    [{ atMs: Math.round(durationMs * 0.85), lengthMs: 30_000 }],
+    [{ atMs: Math.round(durationMs * 0.15), lengthMs: -25_000 }],
+  ];
+
+  for (const name of ['music', 'band']) {
+    it(`is right or refused, never confidently wrong (speech + noise + ${name})`, () => {
+      const { track, speech } = tracks[name]!;
+      let accepted = 0;
+      for (const cuts of cases(track.durationMs)) {
+        const d = distort(
+          track.cues,
+          { offsetMs: 18_672, scale: 0.8, cuts, dropShare: 0.1, jitterMs: 100 },
+          918,
+        );
+        const r = syncToIntervals(d.cues, speech);
+        if (!r.accepted) continue;
+        accepted++;
+        expect(within(r.cues, d.truth, 800)).toBeGreaterThanOrEqual(0.9);
+      }
+      expect(accepted).toBeGreaterThanOrEqual(2);
+    });
+  }
+
+  it('does not take a band (plucked melody, drums) under noise for speech', () => {
+    const { track, speech } = tracks['band']!;
+    const inCue = (t: number): boolean =>
+      track.cues.some((c) => t >= c.start - 100 && t < c.end + 100);
+    let detected = 0;
+    let right = 0;
+    for (const s of speech) {
+      for (let t = s.start; t < s.end; t += 20) {
+        detected++;
+        if (inCue(t)) right++;
+      }
+    }
+    const spoken = track.cues.reduce((n, c) => n + (c.end - c.start), 0) / 20;
+    expect(right / detected).toBeGreaterThan(0.85);
+    expect(right / spoken).toBeGreaterThan(0.8);
   });
 });
