@@ -5,7 +5,7 @@
  * the same content twice writes nothing.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/index.ts';
+import { type Database, bumpCatalogVersion, readCatalogVersion } from '../../db/index.ts';
 import { slugify } from '../../lib/slug.ts';
 import type { ContentPlan, PlannedCollection, PlannedFilm } from './content.ts';
 import { personSlug } from './content.ts';
@@ -39,12 +39,7 @@ export class ContentRepository {
 
   /** The catalogue version: changes whenever a load changes anything. */
   async version(): Promise<string> {
-    const row = await this.db
-      .selectFrom('meta')
-      .select('value')
-      .where('key', '=', 'catalog_version')
-      .executeTakeFirst();
-    return row?.value ?? 'empty';
+    return readCatalogVersion(this.db);
   }
 
   async sync(plan: ContentPlan, progress: SyncProgress = () => {}): Promise<SyncReport> {
@@ -108,11 +103,7 @@ export class ContentRepository {
         (t) => t.added + t.updated + t.removed > 0,
       );
       if (report.changed) {
-        await trx
-          .insertInto('meta')
-          .values({ key: 'catalog_version', value: stamp })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ value: stamp }))
-          .execute();
+        await bumpCatalogVersion(trx, stamp);
       }
       return report;
     });

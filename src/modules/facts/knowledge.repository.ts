@@ -4,7 +4,7 @@
  * old ones). Reading merges the layers in that order through `KnowledgeBase.add`.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/index.ts';
+import { type Database, bumpCatalogVersion } from '../../db/index.ts';
 import { KnowledgeBase, type KnowledgeData } from './kb/index.ts';
 
 export type Layer = 'content' | 'wikidata';
@@ -63,7 +63,7 @@ export class KnowledgeRepository {
           .values(next.slice(i, i + 200))
           .execute();
       }
-      await bumpVersion(t);
+      await bumpCatalogVersion(t, `kb-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
       return true;
     };
     return trx ? run(trx) : this.db.transaction().execute(run);
@@ -85,7 +85,7 @@ export class KnowledgeRepository {
           )
           .execute();
       }
-      await bumpVersion(t);
+      await bumpCatalogVersion(t, `kb-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
     });
     return next.length;
   }
@@ -117,13 +117,4 @@ export class KnowledgeRepository {
       .execute();
     return Object.fromEntries(r.map((x) => [`${x.layer}.${x.kind}`, Number(x.n)]));
   }
-}
-
-async function bumpVersion(t: Transaction<Database>): Promise<void> {
-  const stamp = `kb-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  await t
-    .insertInto('meta')
-    .values({ key: 'catalog_version', value: stamp })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: stamp }))
-    .execute();
 }
