@@ -1,6 +1,6 @@
 /** One-line, human-readable summaries of evidence, for the Fact check page, CLI and API. */
 import type { Evidence } from './claims/index.ts';
-import { ordinal } from '../../lib/text.ts';
+import { ordinal } from '../../lib/text/index.ts';
 
 const RESULT: Record<string, string> = {
   won: 'won',

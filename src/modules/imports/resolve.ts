@@ -14,7 +14,7 @@ import {
   spellingTolerance,
   stripArticle,
   surnameKey,
-} from '../../lib/text.ts';
+} from '../../lib/text/index.ts';
 import type { ListEntry } from './list-parse.ts';
 
 export interface CatalogueFilm {

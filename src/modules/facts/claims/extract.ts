@@ -10,7 +10,7 @@
  * a claim to inventing one.
  */
 import { findEvent } from '../kb/vocabulary.ts';
-import { parseOrdinal } from '../../../lib/text.ts';
+import { parseOrdinal } from '../../../lib/text/index.ts';
 import type { AwardResult } from '../kb/kb.ts';
 
 export interface Span {

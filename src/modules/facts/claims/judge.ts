@@ -29,7 +29,7 @@ import {
   ordinal,
   sameName,
   surnameKey,
-} from '../../../lib/text.ts';
+} from '../../../lib/text/index.ts';
 import { compareAwards, findEvent, sameEvent, eventName } from '../kb/vocabulary.ts';
 import type {
   AwardClaim,

@@ -56,4 +56,4 @@ export {
   stripArticle,
   surnameKey,
   transliterate,
-} from '../../../lib/text.ts';
+} from '../../../lib/text/index.ts';

@@ -13,7 +13,7 @@ import {
   skeleton,
   spellingTolerance,
   stripArticle,
-} from '../../../lib/text.ts';
+} from '../../../lib/text/index.ts';
 import { eventKey, sameEvent } from './vocabulary.ts';
 
 const httpUrl = z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL');

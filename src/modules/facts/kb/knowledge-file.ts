@@ -20,7 +20,7 @@ import {
   type StatementInput,
   type TitleForm,
 } from './kb.ts';
-import { parseOrdinal } from '../../../lib/text.ts';
+import { parseOrdinal } from '../../../lib/text/index.ts';
 import { KnowledgeFileError, parseYamlFile, type FileIssue } from './yaml-file.ts';
 
 const slug = z

@@ -3,7 +3,7 @@
  * mean the same prize. Shared by the knowledge base (matching editions), the Wikidata loader
  * (splitting "Academy Award for Best Director") and the claim extractor and judge.
  */
-import { normalize, editDistance } from '../../../lib/text.ts';
+import { normalize, editDistance } from '../../../lib/text/index.ts';
 
 export interface EventInfo {
   /** Stable key used to compare events however they are written. */

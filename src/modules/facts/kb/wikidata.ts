@@ -28,7 +28,7 @@ import {
   type TitleForm,
 } from './kb.ts';
 import { findEvent, splitAwardName } from './vocabulary.ts';
-import { parseOrdinal } from '../../../lib/text.ts';
+import { parseOrdinal } from '../../../lib/text/index.ts';
 
 // Classes whose instances we treat as films (film, feature, TV film, animated, documentary, short,
 // silent film, 3D film). A thing with a director and a publication date counts as well.

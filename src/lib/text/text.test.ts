@@ -8,7 +8,7 @@ import {
   skeleton,
   stripArticle,
   transliterate,
-} from './text.ts';
+} from './index.ts';
 
 describe('normalize and transliterate', () => {
   it('folds case, punctuation, diacritics and apostrophes', () => {
