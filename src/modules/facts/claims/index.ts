@@ -1,5 +1,5 @@
 /** Claim checking: extraction of claims from prose, and their judgement against the base. */
-export { checkableClaims, extractClaims, splitClauses, splitSentences } from './extract.ts';
+export { extractClaims, splitClauses, splitSentences } from './extract.ts';
 export type {
   AwardClaim,
   BasedOnClaim,
@@ -16,7 +16,7 @@ export type {
   UncheckableSegment,
   VersionClaim,
 } from './extract.ts';
-export { judgeClaim, judgeClaims, VERDICTS } from './judge.ts';
+export { judgeClaim, VERDICTS } from './judge.ts';
 export type { Evidence, Judgement, Verdict } from './judge.ts';
 export { checkText, countVerdicts } from './check.ts';
 export type { CheckedClaim, CheckedText } from './check.ts';

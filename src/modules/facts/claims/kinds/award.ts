@@ -1,0 +1,379 @@
+/**
+ * Awards and nominations: "won the Palme d'Or in 1958", "was nominated for the Academy Award for
+ * Best Original Screenplay". Contradicted only by a complete, pinned-down edition list without the
+ * film, a recorded submission that was not nominated, or a curated outcome short of a win.
+ */
+import { type AwardResult, type StatementOf, type Statement } from '../../kb/kb.ts';
+import { joinWords, normalize, ordinal } from '../../../../lib/text/index.ts';
+import { compareAwards, findEvent, sameEvent, eventName } from '../../kb/vocabulary.ts';
+import type { ClaimBase, Found } from '../core/claim.ts';
+import { detectEvent, editionIn, NEGATION, yearIn } from '../core/patterns.ts';
+import {
+  type Decision,
+  type Evidence,
+  editionName,
+  type FilmContext,
+  negate,
+  stmt,
+} from '../core/verdict.ts';
+
+export type ClaimedAwardResult =
+  Extract<AwardResult, 'won' | 'nominated' | 'in-competition' | 'special-mention'> | 'submitted';
+
+export interface AwardClaim extends ClaimBase {
+  kind: 'award';
+  result: ClaimedAwardResult;
+  event?: string;
+  edition?: number;
+  year?: number;
+  /** The prize as written, without its event: "Best Original Screenplay", "Palme d'Or". */
+  award?: string;
+  /**
+   * The prize read on past a comma, when the comma may belong to its name ("Best Writing, Story
+   * and Screenplay"); the judge accepts either reading.
+   */
+  awardLong?: string;
+}
+
+const EVENT_AWARD_WORDS =
+  /^(academy awards?|oscars?|bafta(?: awards?)?|british academy (?:film )?awards?|golden globes?(?: awards?)?|european film awards?)\s+for\s+(.+)$/i;
+const AWARD_WORD =
+  /\b(prize|award|palme|bear|lion|globe|oscar|mention|medal|leopard|shell|palm|cup|grand prix|diploma|plaque|st\.? george)\b/i;
+
+/** The prize's words up to where the phrase ends; `commas: false` reads past ", Capitalised". */
+function cutPrize(text: string, stopAtFor: boolean, commas: boolean): string {
+  const comma = commas ? ',' : ',(?!\\s*\\p{Lu})';
+  const forIts = stopAtFor ? '|\\s+for\\s+(?:its|his|her|their|the film|this film)\\b' : '';
+  const re = new RegExp(
+    `\\s+(?:at|in|during|from)\\s+(?:the\\s+)?(?=\\d|\\p{Lu})|\\s+in\\s+\\d{4}|${comma}|;${forIts}`,
+    'u',
+  );
+  return (text.split(re)[0] ?? '').trim().replace(/[.!?]+$/, '');
+}
+
+/** Splits the object of "won …" into the prize and its event. */
+export function parseAwardObject(raw: string): {
+  award?: string;
+  awardLong?: string;
+  event?: string;
+} {
+  const obj = raw.trim().replace(/^(?:the|a|an|its|two|three|several|both|another)\s+/i, '');
+  const event = detectEvent(raw);
+  const withEvent = EVENT_AWARD_WORDS.exec(obj);
+  if (withEvent?.[2]) {
+    const award = cutPrize(withEvent[2], false, true);
+    const awardLong = cutPrize(withEvent[2], false, false);
+    const ev = findEvent(withEvent[1] ?? '')?.name;
+    return {
+      ...(award ? { award } : {}),
+      ...(awardLong !== award ? { awardLong } : {}),
+      ...(ev ? { event: ev } : {}),
+    };
+  }
+  const short = cutPrize(obj, true, true);
+  const long = cutPrize(obj, true, false);
+  // A bare event ("an Academy Award", "an Oscar") names no category.
+  if (
+    short === '' ||
+    (findEvent(short, { weak: false }) &&
+      !AWARD_WORD.test(short.replace(/\b(academy awards?|oscars?)\b/gi, '')))
+  ) {
+    const ev = findEvent(short, { weak: false })?.name ?? event;
+    return ev ? { event: ev } : {};
+  }
+  if (!/\p{Lu}/u.test(short) && !AWARD_WORD.test(short)) return event ? { event } : {};
+  // "the Cannes Grand Prix": the event's name inside the prize's name.
+  const cityFirst = /^(Cannes|Berlin|Venice|Moscow|Oscar|Academy)\s+(.+)$/u.exec(short);
+  const award = cityFirst?.[2] && AWARD_WORD.test(cityFirst[2]) ? cityFirst[2] : short;
+  const ev =
+    event ??
+    (cityFirst?.[1] ? findEvent(cityFirst[1])?.name : undefined) ??
+    findEvent(award, { weak: false })?.name;
+  return {
+    award,
+    ...(long !== short && award === short ? { awardLong: long } : {}),
+    ...(ev ? { event: ev } : {}),
+  };
+}
+
+export function matchAward(c: string): Found<AwardClaim>[] {
+  const verbs: Array<{ re: RegExp; result: ClaimedAwardResult }> = [
+    {
+      re: /\b(?:received|earned|got|garnered)\s+(?:a|an)\s+special\s+mention\b/i,
+      result: 'special-mention',
+    },
+    {
+      re: /\b(?:was\s+|were\s+)?(?:nominated\s+for|(?:received|earned|got|garnered)\s+(?:a|an|two|three|several)?\s*nominations?\s+(?:for|at)|shortlisted\s+for|a\s+nominee\s+for|in\s+the\s+running\s+for|up\s+for)\b/i,
+      result: 'nominated',
+    },
+    {
+      re: /\b(?:competed\s+for|competing\s+for|in\s+competition\s+for)\b/i,
+      result: 'in-competition',
+    },
+    {
+      re: /\b(?:submitted|selected|chosen)\s+as\s+(?:the\s+)?(?:[\p{L}]+\s+)?(?:entry|submission)\s+for\b/iu,
+      result: 'submitted',
+    },
+    {
+      re: /\b(?:won|win|wins|winning|the\s+winner\s+of|winner\s+of|received|receiving|was\s+awarded|were\s+awarded|awarded|earned|earning|took(?:\s+home)?|picked\s+up|collected|garnered|scooped|claimed|was\s+honou?red\s+with|shared)\b/i,
+      result: 'won',
+    },
+  ];
+  for (const { re, result } of verbs) {
+    const m = re.exec(c);
+    if (!m) continue;
+    const after = c.slice(m.index + m[0].length);
+    const parsed =
+      result === 'special-mention'
+        ? { award: 'Special Mention', event: detectEvent(after) }
+        : parseAwardObject(after);
+    if (!parsed.award && !parsed.event) continue;
+    // "won the hearts of…" and "received acclaim" name no prize: not an award claim.
+    if (
+      result === 'won' &&
+      !parsed.award &&
+      !/\b(?:academy award|oscar|bafta|golden globe|award|prize)\b/i.test(after)
+    )
+      continue;
+    const found: Found<AwardClaim> = {
+      kind: 'award',
+      result,
+      start: m.index,
+      end: c.length,
+      negated: NEGATION.test(c.slice(0, m.index + m[0].length)),
+      ...(parsed.event ? { event: parsed.event } : {}),
+      ...(parsed.award ? { award: parsed.award } : {}),
+      ...('awardLong' in parsed && parsed.awardLong ? { awardLong: parsed.awardLong } : {}),
+    };
+    const edition = editionIn(c);
+    const year = yearIn(c);
+    if (edition !== undefined) found.edition = edition;
+    if (year !== undefined) found.year = year;
+    return [found];
+  }
+  return [];
+}
+
+// --- judgement ------------------------------------------------------------------------------
+
+function awardPlace(v: { event: string; edition?: number; year?: number }): string {
+  if (v.edition !== undefined)
+    return `the ${ordinal(v.edition)} ${v.event}${v.year ? ` (${v.year})` : ''}`;
+  return v.year !== undefined ? `the ${v.year} ${v.event}` : `the ${v.event}`;
+}
+
+const RESULT_PHRASE: Readonly<Record<AwardResult, string>> = {
+  won: 'won',
+  nominated: 'was nominated for',
+  'in-competition': 'competed for',
+  'special-mention': 'received a special mention:',
+  'submitted-not-nominated': 'was submitted for, but not nominated for,',
+  screened: 'was shown as',
+  ranked: 'was ranked in',
+};
+
+export function describeAward(s: StatementOf<'award'>): string {
+  const v = s.value;
+  if (v.result === 'screened') return `was shown at ${awardPlace(v)}`;
+  if (v.result === 'ranked')
+    return `was ranked${v.rank ? ` ${ordinal(v.rank)}` : ''} in ${v.award} (${awardPlace(v)})`;
+  if (v.event === v.award)
+    return `${RESULT_PHRASE[v.result]} the ${v.award}${v.year ? ` (${v.year})` : ''}`;
+  return `${RESULT_PHRASE[v.result]} the ${v.award} at ${awardPlace(v)}`;
+}
+
+// Which recorded results bear out which claimed result. A ceremony's winners were nominees; at a
+// festival, "nominated for the Palme d'Or" means it competed for it.
+const SUPPORTS: Readonly<Record<ClaimedAwardResult, readonly AwardResult[]>> = {
+  won: ['won'],
+  nominated: ['won', 'nominated', 'in-competition'],
+  'in-competition': ['won', 'nominated', 'in-competition'],
+  'special-mention': ['special-mention'],
+  submitted: ['won', 'nominated', 'in-competition', 'submitted-not-nominated'],
+};
+
+/**
+ * Curated knowledge files record an award's outcome (a film that won is recorded as having
+ * won); Wikidata's "nominated for" does not rule out a win, so its records never count here.
+ */
+function isCuratedOutcome(s: Statement): boolean {
+  return s.origin !== undefined && !s.origin.startsWith('wikidata');
+}
+
+export function judgeAward(claim: AwardClaim, film: FilmContext): Decision {
+  const positive = awardPositive(claim, film);
+  return claim.negated ? negate(positive, claim.text) : positive;
+}
+
+function awardPositive(claim: AwardClaim, film: FilmContext): Decision {
+  const event =
+    claim.event ?? (claim.award ? findEvent(claim.award, { weak: false })?.name : undefined);
+  const atEvent = film.kb
+    .statements(film.key, 'award')
+    .filter((s) => event === undefined || sameEvent(s.value.event, event));
+  const when = (v: { edition?: number | undefined; year?: number | undefined }) =>
+    (claim.edition === undefined || v.edition === undefined || v.edition === claim.edition) &&
+    // Ceremonies are dated by the ceremony or by the films' year, so a year either way is the same claim.
+    (claim.year === undefined || v.year === undefined || Math.abs(v.year - claim.year) <= 1);
+  const awardIs = (name: string): 'same' | 'near' | 'different' => {
+    if (claim.award === undefined) return 'same';
+    const short = compareAwards(claim.award, name);
+    const long = claim.awardLong === undefined ? 'different' : compareAwards(claim.awardLong, name);
+    return short === 'same' || long === 'same'
+      ? 'same'
+      : short === 'near' || long === 'near'
+        ? 'near'
+        : 'different';
+  };
+  const accepts = SUPPORTS[claim.result];
+
+  const supporting = atEvent.filter(
+    (s) => when(s.value) && awardIs(s.value.award) === 'same' && accepts.includes(s.value.result),
+  );
+  const listed = film.kb
+    .listings(film.key)
+    .filter(
+      (l) =>
+        l.edition.kind === 'award' &&
+        (event === undefined || sameEvent(l.edition.event, event)) &&
+        when(l.edition) &&
+        awardIs(l.edition.award) === 'same' &&
+        (claim.result === 'won' || claim.result === 'special-mention' ? l.role === 'winner' : true),
+    );
+  if (supporting.length > 0 || listed.length > 0) {
+    const first = supporting[0];
+    const listing = listed[0];
+    const what = first
+      ? `${film.title} ${describeAward(first)}.`
+      : listing
+        ? `${film.title} is listed among the ${listing.role === 'winner' ? 'winners' : 'nominees'} of ${listing.edition.award} at the ${editionName(listing.edition)}.`
+        : '';
+    const recordedAs =
+      claim.award && first && normalize(claim.award) !== normalize(first.value.award)
+        ? ` That is the recorded name of what the claim calls "${claim.award}".`
+        : '';
+    return {
+      verdict: 'supported',
+      explanation: `${what}${recordedAs}`,
+      evidence: [
+        ...supporting.map(stmt),
+        ...listed.map((l) => ({
+          type: 'edition' as const,
+          edition: l.edition,
+          entry: l.entry,
+          role: l.role,
+        })),
+      ],
+    };
+  }
+
+  // A prize with a similar name at the same event ("Special Prize" for "Special Jury Prize") may
+  // be what the claim means: say so, and do not contradict.
+  const lookAlikes = atEvent.filter(
+    (s) => when(s.value) && awardIs(s.value.award) === 'near' && accepts.includes(s.value.result),
+  );
+  if (lookAlikes.length > 0 && !claim.negated) {
+    return {
+      verdict: 'unsupported',
+      explanation: `${film.title} ${lookAlikes.map(describeAward).join(' and ')}; the claim's "${claim.award ?? ''}" may mean that, but the names are of different prizes.`,
+      evidence: lookAlikes.map(stmt),
+    };
+  }
+
+  // A recorded submission that was not nominated rules out a nomination or a win; a recorded
+  // nomination or place in competition (the base records outcomes) rules out a win.
+  if (claim.result === 'won' || claim.result === 'nominated') {
+    const refused = atEvent.filter(
+      (s) =>
+        when(s.value) &&
+        awardIs(s.value.award) === 'same' &&
+        (s.value.result === 'submitted-not-nominated' ||
+          (claim.result === 'won' &&
+            isCuratedOutcome(s) &&
+            (s.value.result === 'nominated' || s.value.result === 'in-competition'))),
+    );
+    const contradiction = completeListContradiction(film, claim, event, awardIs, atEvent);
+    if (refused.length > 0 || contradiction) {
+      const r = refused[0];
+      const parts = [
+        r ? `${film.title} ${describeAward(r)}.` : '',
+        contradiction?.explanation ?? '',
+      ].filter((p) => p !== '');
+      return {
+        verdict: 'contradicted',
+        explanation: parts.join(' '),
+        evidence: [...refused.map(stmt), ...(contradiction?.evidence ?? [])],
+      };
+    }
+  } else if (claim.result === 'special-mention') {
+    const contradiction = completeListContradiction(film, claim, event, awardIs, atEvent);
+    if (contradiction) return { verdict: 'contradicted', ...contradiction };
+  }
+
+  const known = atEvent.slice(0, 3).map((s) => describeAward(s));
+  const target = claim.award
+    ? `${claim.award}${event && event !== claim.award ? ` at the ${eventName(event)}` : ''}`
+    : `an award at the ${event ?? 'event named'}`;
+  return {
+    verdict: 'unsupported',
+    explanation:
+      `No record that ${film.title} ${claim.result === 'won' ? 'won' : claim.result === 'nominated' ? 'was nominated for' : claim.result === 'special-mention' ? 'received a special mention for' : claim.result === 'submitted' ? 'was submitted for' : 'competed for'} ${target}${claim.year ? ` in ${claim.year}` : ''}.` +
+      (known.length > 0 ? ` Recorded there: it ${joinWords(known)}.` : ''),
+    evidence: atEvent.slice(0, 3).map(stmt),
+  };
+}
+
+/**
+ * A complete list for the edition the claim is about, without the film. The edition must be
+ * pinned down: by the claim's edition number or year, or by a statement putting the film in that
+ * event's race for that award; a film's own year is not enough (Ballad of a Soldier, 1959, was
+ * nominated at the 1962 Academy Awards).
+ */
+function completeListContradiction(
+  film: FilmContext,
+  claim: AwardClaim,
+  event: string | undefined,
+  awardIs: (name: string) => 'same' | 'near' | 'different',
+  atEvent: StatementOf<'award'>[],
+): { explanation: string; evidence: Evidence[] } | undefined {
+  if (event === undefined || claim.award === undefined) return undefined;
+  const pins: Array<{ edition?: number; year?: number }> = [];
+  if (claim.edition !== undefined) pins.push({ edition: claim.edition });
+  else if (claim.year !== undefined) pins.push({ year: claim.year });
+  else {
+    for (const s of atEvent) {
+      if (awardIs(s.value.award) !== 'same') continue;
+      if (s.value.edition !== undefined) pins.push({ edition: s.value.edition });
+      else if (s.value.year !== undefined) pins.push({ year: s.value.year });
+    }
+  }
+  if (pins.length === 0) return undefined;
+  const editions = film.kb
+    .editions({ event })
+    .filter(
+      (e) =>
+        e.kind === 'award' &&
+        e.complete &&
+        awardIs(e.award) === 'same' &&
+        pins.some((p) => (p.edition !== undefined ? e.edition === p.edition : e.year === p.year)),
+    );
+  for (const e of editions) {
+    const wantsWin = claim.result === 'won' || claim.result === 'special-mention';
+    // A festival's "complete" list of winners says nothing about who competed.
+    if (!wantsWin && e.nominees.length === 0) continue;
+    const pool = wantsWin ? e.winners : [...e.winners, ...e.nominees];
+    if (pool.some((entry) => film.kb.entryMightBeFilm(entry, film.key, e.year))) continue;
+    const names = joinWords(pool.map((p) => p.title));
+    const listWord = wantsWin ? 'winners' : 'nominees';
+    const nominee = !wantsWin
+      ? ''
+      : e.nominees.some((n) => film.kb.entryIsFilm(n, film.key, e.year))
+        ? ` ${film.title} was nominated but did not win.`
+        : '';
+    return {
+      explanation: `The ${editionName(e)} ${wantsWin ? `gave the ${e.award} to ${names}` : `nominated ${names} for the ${e.award}`}; the list of ${listWord} is complete and ${film.title} is not on it.${nominee}`,
+      evidence: [{ type: 'edition', edition: e }],
+    };
+  }
+  return undefined;
+}

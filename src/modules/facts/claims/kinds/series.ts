@@ -1,0 +1,106 @@
+/** Series membership: "the first part of Donskoy's Gorky trilogy". */
+import type { StatementOf } from '../../kb/kb.ts';
+import { parseOrdinal } from '../../../../lib/text/index.ts';
+import type { ClaimBase, Found } from '../core/claim.ts';
+import { type Decision, type FilmContext, stmt } from '../core/verdict.ts';
+
+export interface SeriesClaim extends ClaimBase {
+  kind: 'series';
+  /** 1 for "first part"; undefined for "part of a trilogy". */
+  ordinal?: number;
+  /** "final part". */
+  last: boolean;
+  /** Parts in the series, from the word used: trilogy 3. */
+  of?: number;
+  /** trilogy, series, saga… */
+  seriesWord: string;
+  about?: string;
+}
+
+const SERIES_WORDS: Readonly<Record<string, number | undefined>> = {
+  trilogy: 3,
+  tetralogy: 4,
+  quartet: 4,
+  duology: 2,
+  dilogy: 2,
+  series: undefined,
+  saga: undefined,
+  cycle: undefined,
+  franchise: undefined,
+  sequence: undefined,
+};
+
+export function matchSeries(c: string): Found<SeriesClaim>[] {
+  const re =
+    /\b(?:the\s+)?(?:(first|second|third|fourth|fifth|final|last|concluding|opening|\d+(?:st|nd|rd|th))\s+)?(?:part|instal?l?ment|film|chapter|entry|episode|movie|volume)(?:\s+(one|two|three|four|\d|i{1,3}|iv))?\s+(?:of|in)\s+(?:a|an|the|his|her|their|its)\s+((?:[\p{L}'’-]+\s+){0,4}?)(trilogy|tetralogy|quartet|duology|dilogy|series|saga|cycle|franchise|sequence)\b(?:\s+(?:about|on|of|based on)\s+([^,;]+))?/iu;
+  const m = re.exec(c);
+  if (!m?.[4]) return [];
+  const word = m[4].toLowerCase();
+  const position = m[1]?.toLowerCase();
+  const last = position === 'final' || position === 'last' || position === 'concluding';
+  let ordinal: number | undefined;
+  if (position === 'opening') ordinal = 1;
+  else if (position && !last)
+    ordinal = parseOrdinal(position.replace(/(st|nd|rd|th)$/, '')) ?? parseOrdinal(position);
+  if (ordinal === undefined && m[2]) ordinal = parseOrdinal(m[2]);
+  // "part of a trilogy" without a position says only that it belongs to one.
+  if (position === undefined && m[2] === undefined && !/\bpart\b/i.test(m[0])) return [];
+  const found: Found<SeriesClaim> = {
+    kind: 'series',
+    last,
+    seriesWord: word,
+    start: m.index,
+    end: m.index + m[0].length,
+    ...(ordinal !== undefined ? { ordinal } : {}),
+    ...(SERIES_WORDS[word] !== undefined ? { of: SERIES_WORDS[word] } : {}),
+    ...(m[5] ? { about: m[5].trim() } : {}),
+  };
+  return [found];
+}
+
+export function judgeSeries(claim: SeriesClaim, film: FilmContext): Decision {
+  const known = film.kb.statements(film.key, 'seriesPart');
+  if (known.length === 0) {
+    return {
+      verdict: 'unsupported',
+      explanation: `No series is recorded for ${film.title}.`,
+      evidence: [],
+    };
+  }
+  const ofOk = (s: StatementOf<'seriesPart'>) =>
+    claim.of === undefined || s.value.of === undefined || s.value.of === claim.of;
+  const place = (s: StatementOf<'seriesPart'>) =>
+    `${s.value.ordinal !== undefined ? `part ${s.value.ordinal}${s.value.of ? ` of ${s.value.of}` : ''} of ` : 'part of '}the ${s.value.series}`;
+  const hits = known.filter(
+    (s) =>
+      ofOk(s) &&
+      (claim.last
+        ? s.value.of !== undefined && s.value.ordinal === s.value.of
+        : claim.ordinal === undefined || s.value.ordinal === claim.ordinal),
+  );
+  if (hits.length > 0) {
+    return {
+      verdict: 'supported',
+      explanation: `${film.title} is ${hits.map(place).join(' and ')}.`,
+      evidence: hits.map(stmt),
+    };
+  }
+  const conflicting = known.filter(
+    (s) =>
+      ofOk(s) &&
+      s.value.ordinal !== undefined &&
+      (claim.ordinal !== undefined || (claim.last && s.value.of !== undefined)),
+  );
+  if (conflicting.length > 0 && known.length === 1) {
+    return {
+      verdict: 'contradicted',
+      explanation: `${film.title} is ${conflicting.map(place).join(' and ')}.`,
+      evidence: conflicting.map(stmt),
+    };
+  }
+  return {
+    verdict: 'unsupported',
+    explanation: `Recorded: ${film.title} is ${known.map(place).join(' and ')}.`,
+    evidence: known.map(stmt),
+  };
+}
