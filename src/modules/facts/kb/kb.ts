@@ -47,7 +47,12 @@ export const AWARD_RESULTS = [
 ] as const;
 export const awardResultSchema = z.enum(AWARD_RESULTS);
 
-export const TITLE_KINDS = ['english', 'original', 'transliteration', 'alternative'] as const;
+/**
+ * The kinds of a film's title. The catalog module has the same list (catalog.ts); facts cannot
+ * import it, since catalog imports facts, so the catalog should take this one (catalog → facts).
+ */
+export const TITLE_KINDS = ['original', 'english', 'transliteration', 'alternative'] as const;
+export type TitleKind = (typeof TITLE_KINDS)[number];
 export const titleFormSchema = z.strictObject({
   text: z.string().min(1),
   kind: z.enum(TITLE_KINDS),
@@ -218,7 +223,6 @@ export const knowledgeDataSchema = z.strictObject({
 export type Source = z.infer<typeof sourceSchema>;
 export type Person = z.infer<typeof personSchema>;
 export type AwardResult = z.infer<typeof awardResultSchema>;
-export type TitleKind = (typeof TITLE_KINDS)[number];
 export type TitleForm = z.infer<typeof titleFormSchema>;
 export type Statement = z.infer<typeof statementSchema>;
 export type Property = Statement['property'];

@@ -197,10 +197,6 @@ export function eventName(name: string): string {
   return findEvent(name)?.name ?? name;
 }
 
-export function eventKind(name: string): EventInfo['kind'] {
-  return findEvent(name)?.kind ?? 'festival';
-}
-
 // Awards that go by several names. Each pattern runs on the normalised name.
 const AWARD_CONCEPTS: ReadonlyArray<{ concept: string; pattern: RegExp }> = [
   {
