@@ -1,5 +1,6 @@
 export { type Fact, type Source, numberSources } from './facts.ts';
 export { FactsRepository } from './facts.repository.ts';
+export { FactsService, type FactsReader, type FilmFacts } from './facts.service.ts';
 export { KnowledgeRepository } from './knowledge.repository.ts';
 export { describeEvidence, evidenceSources } from './evidence.ts';
 export { KnowledgeService, type WikidataLoadReport } from './knowledge.service.ts';
@@ -11,8 +12,10 @@ export {
   type Judgement,
   type Verdict,
 } from './claims/index.ts';
+export { TITLE_KINDS } from './kb/index.ts';
 export type {
   AwardEdition,
+  TitleKind,
   KnowledgeData,
   Statement,
   KnowledgeSource,
