@@ -22,7 +22,6 @@ const envSchema = z.object({
     .default(8080),
   KINOTEKA_HOST: z.string().min(1).default('0.0.0.0'),
   KINOTEKA_CONTENT_DIR: z.string().min(1).default('./content'),
-  KINOTEKA_MEDIA_DIR: z.string().min(1).default('./media'),
   KINOTEKA_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   KINOTEKA_LOAD_CONTENT_ON_START: z
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
@@ -38,7 +37,6 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly contentDir: string;
-  readonly mediaDir: string;
   /** Absolute base URL used in sitemaps, canonical links and Open Graph tags. */
   readonly publicUrl: string;
   readonly loadContentOnStart: boolean;
@@ -75,7 +73,6 @@ export function loadConfig(
     port,
     host: e.KINOTEKA_HOST,
     contentDir: path.resolve(cwd, e.KINOTEKA_CONTENT_DIR),
-    mediaDir: path.resolve(cwd, e.KINOTEKA_MEDIA_DIR),
     publicUrl: (e.KINOTEKA_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     loadContentOnStart: e.KINOTEKA_LOAD_CONTENT_ON_START,
     logLevel: e.KINOTEKA_LOG_LEVEL,
