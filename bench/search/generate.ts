@@ -10,8 +10,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { SearchDocument } from '../../src/modules/search/index.ts';
-import { fold, romanize, ROMANIZATIONS } from '../../src/modules/search/index.ts';
-import type { Romanization } from '../../src/modules/search/index.ts';
+import { fold, romanize, ROMANIZATIONS } from '../../src/lib/text/index.ts';
+import type { Romanization } from '../../src/lib/text/index.ts';
 import {
   ENGLISH_ADJECTIVES,
   ENGLISH_NOUNS,

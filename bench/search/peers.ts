@@ -18,7 +18,8 @@ import FlexSearch from 'flexsearch';
 import type { Document as FlexDocument } from 'flexsearch';
 import MiniSearch from 'minisearch';
 import type { SearchDocument } from '../../src/modules/search/index.ts';
-import { fold, SearchIndex, skeletonText } from '../../src/modules/search/index.ts';
+import { fold, skeleton as skeletonText } from '../../src/lib/text/index.ts';
+import { SearchIndex } from '../../src/modules/search/index.ts';
 
 export interface Engine {
   name: string;

@@ -5,12 +5,7 @@
  *   node --import tsx bench/search/skeleton-check.ts [--examples 5]
  */
 import { readFileSync } from 'node:fs';
-import {
-  romanize,
-  ROMANIZATIONS,
-  skeletonVariants,
-  tokenize,
-} from '../../src/modules/search/index.ts';
+import { romanize, ROMANIZATIONS, skeletonVariants, tokenize } from '../../src/lib/text/index.ts';
 import { seeded } from './generate.ts';
 
 const examples = Number(process.argv[process.argv.indexOf('--examples') + 1] ?? 5) || 5;

@@ -3,10 +3,16 @@ import fc from 'fast-check';
 import {
   editDistance,
   normalize,
+  osaDistance,
   parseOrdinal,
+  romanize,
   sameName,
+  sameSkeleton,
   skeleton,
+  skeletonKey,
+  slugify,
   stripArticle,
+  surnameKey,
   transliterate,
 } from './index.ts';
 
@@ -20,6 +26,9 @@ describe('normalize and transliterate', () => {
 
   it('transliterates Cyrillic the way English sources do', () => {
     expect(transliterate('Летят журавли')).toBe('Letyat zhuravli');
+    expect(transliterate('Ёжик в тумане')).toBe('Yozhik v tumane');
+    expect(transliterate('Ельцин, Юрий Хуциев')).toBe('Yeltsin, Yuriy Khutsiyev');
+    expect(transliterate('Київ, Ґалаґан')).toBe('Kiyiv, Galagan');
     expect(normalize('Детство Горького')).toBe('detstvo gorkogo');
     expect(normalize('Щорс')).toBe('shchors');
   });
@@ -42,6 +51,20 @@ describe('skeleton', () => {
     same('Grigori Chukhrai', 'Grigory Chukhray');
     same('Mark Donskoy', 'Mark Donskoi');
     same('Летят журавли', 'Letyat zhuravli');
+  });
+
+  it('is the search skeleton: the pairs the old list skeleton missed now meet', () => {
+    for (const [a, b] of [
+      ['Летят журавли', 'Letjat zhuravli'],
+      ['Шепитько', "Šepit'ko"],
+      ['Ёжик', 'Jozhik'],
+    ] as const) {
+      expect(sameSkeleton(a, b)).toBe(true);
+    }
+    expect(skeleton('Летят журавли')).toBe(`${skeletonKey('летят')} ${skeletonKey('журавли')}`);
+    expect(sameSkeleton('Мать', 'Mother')).toBe(false);
+    expect(sameSkeleton('Летят журавли', 'Letyat')).toBe(false);
+    expect(surnameKey('Лариса Шепитько')).toBe(surnameKey("Larisa Šepit'ko"));
   });
 });
 
@@ -76,7 +99,53 @@ describe('editDistance', () => {
         expect(editDistance(a, a)).toBe(0);
         expect(d).toBeLessThanOrEqual(Math.max(a.length, b.length));
         expect(editDistance(a, b, 2)).toBe(Math.min(d, 3));
+        expect(osaDistance(a, b, 2)).toBe(editDistance(a, b, 2));
       }),
+    );
+  });
+});
+
+describe('slugify', () => {
+  it('writes Latin titles as before and transliterates Cyrillic', () => {
+    expect(slugify('The Cranes Are Flying')).toBe('the-cranes-are-flying');
+    expect(slugify("Mark Donskoy's Mother")).toBe('mark-donskoys-mother');
+    expect(slugify('Zoltán Fábri')).toBe('zoltan-fabri');
+    expect(slugify('Летят журавли')).toBe('letyat-zhuravli');
+    expect(slugify('Ёжик в тумане')).toBe('yozhik-v-tumane');
+    expect(slugify('Хуциев, Марлен')).toBe('khutsiyev-marlen');
+    expect(slugify('Przesłuchanie')).toBe('przesluchanie');
+    expect(slugify('  ')).toBe('');
+  });
+
+  it('names a title with no letter it can spell by a short stable hash', () => {
+    expect(slugify('東京物語')).toMatch(/^u[0-9a-z]{7}$/);
+    expect(slugify('東京物語')).toBe(slugify('東京物語'));
+    expect(slugify('東京物語')).not.toBe(slugify('晩春'));
+  });
+
+  it('property: a non-blank title in any script has a slug of the URL shape', () => {
+    const cyrillic = fc.string({ unit: fc.constantFrom(...'абвгдеёжзийклмнопрстуфхцчшщъыьэюя ') });
+    const title = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: 'binary' }),
+      cyrillic,
+    );
+    fc.assert(
+      fc.property(title, (t) => {
+        fc.pre(t.trim().length > 0);
+        expect(slugify(t)).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      }),
+      { seed: 8 },
+    );
+  });
+
+  it('property: a romanized title slugs like its transliteration', () => {
+    fc.assert(
+      // words start with a letter that is written in Latin (a lone ь or ъ is not)
+      fc.property(fc.stringMatching(/^[а-щыэюя][а-я]{0,7}( [а-щыэюя][а-я]{0,7}){0,3}$/), (t) => {
+        expect(slugify(t)).toBe(slugify(romanize(t, 'bgn-simple')));
+      }),
+      { seed: 8 },
     );
   });
 });

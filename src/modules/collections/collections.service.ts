@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../lib/errors.ts';
 import type { CatalogService } from '../catalog/index.ts';
-import { slugify } from '../../lib/slug.ts';
+import { slugify } from '../../lib/text/index.ts';
 import type { CheckedText, FactsRepository, KnowledgeService } from '../facts/index.ts';
 import { type CollectionDetail, type CollectionSummary, excerpt } from './collections.ts';
 import type { CollectionRow, CollectionsRepository, NewDraft } from './collections.repository.ts';

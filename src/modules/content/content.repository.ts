@@ -6,7 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { type Database, bumpCatalogVersion, readCatalogVersion } from '../../db/index.ts';
-import { slugify } from '../../lib/slug.ts';
+import { slugify } from '../../lib/text/index.ts';
 import type { ContentPlan, PlannedCollection, PlannedFilm } from './content.ts';
 import { personSlug } from './content.ts';
 

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Problem } from '../../lib/errors.ts';
-import { slugify } from '../../lib/slug.ts';
+import { slugify } from '../../lib/text/index.ts';
 import type { YamlFile } from './content.files.ts';
 import { keyLineOf, lineOf } from './content.files.ts';
 import {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { romanize, ROMANIZATIONS, sameSkeleton } from '../../lib/text/index.ts';
 import { parseList } from './list-parse.ts';
 import { resolveEntries, resolveTitle, type CatalogueFilm } from './resolve.ts';
 
@@ -139,5 +141,56 @@ describe('importList', () => {
       ['The Mother', 'unresolved'],
     ]);
     expect(imported.counts).toEqual({ resolved: 1, ambiguous: 0, unresolved: 1 });
+  });
+});
+
+describe('the resolver merges every pair the search skeleton merges', () => {
+  const merges = (listed: string, title: string): boolean =>
+    resolveTitle(listed, null, [{ slug: 'film', year: 1957, titles: [title] }]).status ===
+    'resolved';
+
+  it.each([
+    ['Letjat zhuravli', 'Летят журавли'],
+    ["Šepit'ko", 'Шепитько'],
+    ['Jozhik', 'Ёжик'],
+    ['Voskhozhdenie', 'Восхождение'],
+  ])('%s = %s', (listed, title) => {
+    expect(sameSkeleton(listed, title)).toBe(true);
+    expect(merges(listed, title)).toBe(true);
+    expect(merges(title, listed)).toBe(true);
+  });
+
+  it('keeps titles apart that the skeleton keeps apart', () => {
+    expect(sameSkeleton('Мать', 'Мачеха')).toBe(false);
+    expect(merges('Мать', 'Мачеха')).toBe(false);
+  });
+
+  // Russian-looking words: consonant-vowel syllables, with the letters that romanizations
+  // disagree on (й ё ю я ж х ц щ ы ь ъ) well represented.
+  const syllable = fc
+    .tuple(
+      fc.constantFrom(...'бвгджзклмнпрстфхцчшщ'),
+      fc.constantFrom(...'аеёиоуыэюя'),
+      fc.constantFrom('', '', 'й', 'ь', 'н', 'в'),
+    )
+    .map((p) => p.join(''));
+  const word = fc.array(syllable, { minLength: 1, maxLength: 4 }).map((s) => s.join(''));
+  const title = fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
+  const system = fc.constantFrom(...ROMANIZATIONS);
+
+  it('property: a title and any two of its romanizations', () => {
+    fc.assert(
+      fc.property(title, system, system, fc.integer(), (t, s1, s2, seed) => {
+        let x = seed >>> 0;
+        const random = (): number => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+        const forms = [t, romanize(t, s1, random), romanize(t, s2, random)];
+        for (const a of forms) {
+          for (const b of forms) {
+            if (sameSkeleton(a, b)) expect(merges(a, b)).toBe(true);
+          }
+        }
+      }),
+      { seed: 8, numRuns: 300 },
+    );
   });
 });

@@ -5,15 +5,15 @@
  * release year). Each entry comes back resolved (with the evidence), ambiguous (ranked
  * candidates) or unresolved (the nearest candidates).
  */
-// TODO(lead): import these from '../facts/index.ts' once it re-exports kb/text.ts (or from
-// src/lib once the helpers move there); modules should meet only at index.ts.
 import {
   editDistance,
   normalize,
+  sameSkeleton,
   skeleton,
   spellingTolerance,
   stripArticle,
   surnameKey,
+  tokenize,
 } from '../../lib/text/index.ts';
 import type { ListEntry } from './list-parse.ts';
 
@@ -69,6 +69,11 @@ function forms(film: CatalogueFilm): Array<{ text: string; kind?: string }> {
   return film.titles.map((t) => (typeof t === 'string' ? { text: t } : t));
 }
 
+/** The words of a title, lower-cased, diacritics kept for the skeleton, without a leading article. */
+function bareWords(title: string): string {
+  return stripArticle(tokenize(title).join(' '));
+}
+
 function compareTitles(
   listed: string,
   title: string,
@@ -77,12 +82,16 @@ function compareTitles(
   const b = normalize(title);
   if (a.length === 0 || b.length === 0) return null;
   if (a === b) return { match: 'exact', distance: 0 };
-  const ab = stripArticle(a);
-  const bb = stripArticle(b);
-  if (ab === bb) return { match: 'article', distance: 0 };
-  const as = skeleton(ab);
-  const bs = skeleton(bb);
-  if (as === bs) return { match: 'transliteration', distance: 0 };
+  if (stripArticle(a) === stripArticle(b)) return { match: 'article', distance: 0 };
+  // The skeleton reads the written title (Šepit'ko's š as ш), not the normalized one, so that
+  // every pair the search index merges merges here too.
+  const la = bareWords(listed);
+  const lb = bareWords(title);
+  if (sameSkeleton(listed, title) || sameSkeleton(la, lb)) {
+    return { match: 'transliteration', distance: 0 };
+  }
+  const as = skeleton(la);
+  const bs = skeleton(lb);
   const tol = spellingTolerance(Math.min(as.length, bs.length));
   const d = editDistance(as, bs, tol);
   return d <= tol ? { match: 'spelling', distance: d } : null;
@@ -90,8 +99,8 @@ function compareTitles(
 
 /** 0–1 closeness of two titles, for ranking near misses. */
 function similarity(listed: string, title: string): number {
-  const a = skeleton(stripArticle(normalize(listed)));
-  const b = skeleton(stripArticle(normalize(title)));
+  const a = skeleton(bareWords(listed));
+  const b = skeleton(bareWords(title));
   const longest = Math.max(a.length, b.length);
   if (longest === 0) return 0;
   const bySpelling = 1 - editDistance(a, b) / longest;

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE } from './catalogue.fixture.ts';
-import { osaDistance } from './distance.ts';
+import { osaDistance, romanize, ROMANIZATIONS, skeleton } from '../../lib/text/index.ts';
+import { CATALOGUE } from '../../../test/fixtures/search/catalogue.ts';
 import { SearchIndex, type SearchDocument } from './engine.ts';
-import { skeleton } from './normalize.ts';
-import { romanize, ROMANIZATIONS } from './romanize.ts';
 
 const index = SearchIndex.build(CATALOGUE);
 const slugs = (q: string, limit = 10): string[] => index.search(q, { limit }).map((h) => h.slug);
@@ -104,7 +102,7 @@ describe('prefixes, word order and ranking', () => {
     expect(top('lety')).toBe('the-cranes-are-flying-1957');
     expect(top('vozvrash')).toBe('the-return-of-vasili-bortnikov-1953');
     expect(top('ballada o sol')).toBe('ballad-of-a-soldier-1959');
-    expect(index.suggest('voskh', 5).map((h) => h.slug)).toEqual(['the-ascent-1977']);
+    expect(index.search('voskh', { limit: 5 }).map((h) => h.slug)).toEqual(['the-ascent-1977']);
   });
 
   it('does not read a finished word (followed by a space) as a prefix', () => {

@@ -2,7 +2,7 @@
  * The in-memory film search engine: pure, database-free, deterministic.
  *
  * Layout (all typed arrays, so a million films stay compact and the GC has little to walk):
- * - terms are skeleton keys (see normalize.ts), numbered by (length, text) so that the terms of
+ * - terms are skeleton keys (see src/lib/text/skeleton.ts), numbered by (length, text) so that the terms of
  *   one length are one id range; `lexOrder` lists them alphabetically for exact and prefix
  *   look-ups by binary search;
  * - postings: for each term, the ascending ids of the documents that contain it (CSR);
@@ -20,19 +20,19 @@
  * broken by slug, and nothing depends on the order documents arrived in, so any database
  * that feeds the same documents gets the same results.
  */
-import { boundedOsa } from './distance.ts';
 import {
+  boundedOsa,
   foldWord,
   hasCyrillic,
-  isYearToken,
-  OPTIONAL_WORDS,
   prefixVariants,
-  skeleton,
+  skeletonKey,
   skeletonVariants,
   tokenize,
-} from './normalize.ts';
+} from '../../lib/text/index.ts';
+import type { TitleKind } from '../catalog/index.ts';
+import { isYearToken, OPTIONAL_WORDS } from './words.ts';
 
-export type TitleKind = 'original' | 'english' | 'alternative' | 'transliteration';
+export type { TitleKind };
 
 export interface SearchDocument {
   slug: string;
@@ -309,11 +309,6 @@ export class SearchIndex {
     for (let d = 0; d < this.docCount; d++) if (this.alive[d]) docs.push(this.documentAt(d));
     const fresh = SearchIndex.build(docs);
     Object.assign(this, fresh);
-  }
-
-  /** Search-as-you-type: the same ranking, with the last word read as a prefix. */
-  suggest(prefix: string, limit = 8): SearchHit[] {
-    return this.search(prefix, { limit });
   }
 
   search(query: string, opts: SearchOptions = {}): SearchHit[] {
@@ -657,7 +652,7 @@ export class SearchIndex {
     this.deltaDocs = 0;
     this.stopIds = [];
     for (const w of OPTIONAL_WORDS) {
-      const id = this.lookup(skeleton(w));
+      const id = this.lookup(skeletonKey(w));
       if (id >= 0) this.stopIds.push(id);
     }
     this.resizeScratch();

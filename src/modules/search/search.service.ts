@@ -72,12 +72,6 @@ export class SearchService {
     return this.enrich(hits);
   }
 
-  async suggest(prefix: string, limit = 8): Promise<SearchResult[]> {
-    const q = prefix.trim();
-    if (!q) return [];
-    return this.enrich((await this.index()).suggest(q, limit));
-  }
-
   private async enrich(hits: SearchHit[]): Promise<SearchResult[]> {
     const films = new Map(
       (await this.catalog.summariesBySlugs(hits.map((h) => h.slug))).map((f) => [f.slug, f]),

@@ -1,5 +1,5 @@
 /**
- * Text normalization for search: folding, tokenizing, and the transliteration "skeleton".
+ * The romanization skeleton: one key for every way of writing a Russian word in Latin letters.
  *
  * The skeleton is a lossy Latin key that every common way of writing a Russian word reduces
  * to: the Cyrillic itself, BGN/PCGN, ISO 9 and GOST 7.79 (systems A and B), Library of
@@ -21,23 +21,7 @@
  * benchmark in bench/search measure that cost. See docs/search.md.
  */
 
-/** Characters that mark ь and ъ (or nothing) inside romanized words; they never split a word. */
-const WORD_MARKS = /['’ʼʹʺ`´ʻ"″′]/g;
-const COMBINING = /\p{M}/gu;
-
-/** Latin letters that NFD does not decompose. */
-const LATIN_SPECIAL: Record<string, string> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  đ: 'd',
-  ð: 'd',
-  ł: 'l',
-  þ: 'th',
-  ı: 'i',
-  ħ: 'h',
-};
+import { COMBINING, isMarkCode, LATIN_SPECIAL, tokenize } from './fold.ts';
 
 /**
  * Letters whose diacritic carries a Russian sound in ISO 9, ISO/R 9 and Czech-style
@@ -101,103 +85,6 @@ const CYRILLIC: Record<string, string> = {
 
 /** Maximum number of skeleton variants one word may have (x and j+vowel fork the reading). */
 const MAX_VARIANTS = 8;
-
-function isCyrillicCode(c: number): boolean {
-  return c >= 0x400 && c <= 0x52f;
-}
-
-/** Does the text contain any Cyrillic letter? Used to prefer titles in the query's script. */
-export function hasCyrillic(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (isCyrillicCode(text.charCodeAt(i))) return true;
-  return false;
-}
-
-/**
- * Folds one lower-cased word: ё → е, Latin diacritics dropped (é → e, ž → z), marks for ь/ъ
- * removed. Cyrillic й keeps its breve: it is a different letter, not a decorated и.
- */
-export function foldWord(word: string): string {
-  let out = '';
-  for (const ch of word) {
-    const c = ch.charCodeAt(0);
-    if (isCyrillicCode(c)) {
-      out += ch === 'ё' ? 'е' : ch;
-    } else if (c < 0x80) {
-      out += ch;
-    } else {
-      const special = LATIN_SPECIAL[ch];
-      out += special ?? ch.normalize('NFD').replace(COMBINING, '');
-    }
-  }
-  return out.replace(WORD_MARKS, '');
-}
-
-const OTHER_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-
-/** ь/ъ marks that romanizations put inside words: ' ’ ʼ ʹ ʺ ` ´ ʻ " ″ ′ */
-function isMarkCode(c: number): boolean {
-  return (
-    c === 0x27 ||
-    c === 0x22 ||
-    c === 0x60 ||
-    c === 0xb4 ||
-    (c >= 0x2b9 && c <= 0x2bc) ||
-    c === 0x2019 ||
-    c === 0x2032 ||
-    c === 0x2033
-  );
-}
-
-/** Is this UTF-16 code unit part of a word? Fast paths for the scripts a film title uses. */
-function isWordCode(c: number): boolean {
-  if (c < 0x80) {
-    return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || isMarkCode(c);
-  }
-  if (c >= 0x400 && c <= 0x52f) return true;
-  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
-  if (c >= 0x300 && c <= 0x36f) return true;
-  if (c >= 0xd800 && c <= 0xdfff) return true; // astral letters: keep the pair together
-  if (isMarkCode(c)) return true;
-  return OTHER_WORD_CHAR.test(String.fromCharCode(c));
-}
-
-/**
- * Splits text into lower-cased words (letters and digits; apostrophes and primes inside a
- * word are dropped, so Mat' is one word). Hyphens and other punctuation split.
- */
-export function tokenize(text: string): string[] {
-  let lower = text.toLowerCase();
-  // compose only when there is something to compose (e + combining acute → é)
-  if (/[\u0300-\u036f]/.test(lower)) lower = lower.normalize('NFC');
-  const out: string[] = [];
-  let start = -1;
-  let marks = false;
-  const n = lower.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? lower.charCodeAt(i) : 0x20;
-    if (i < n && isWordCode(c)) {
-      if (start < 0) start = i;
-      if (isMarkCode(c)) marks = true;
-      continue;
-    }
-    if (start >= 0) {
-      let w = lower.slice(start, i);
-      if (marks) w = w.replace(WORD_MARKS, '');
-      if (w.length > 0) out.push(w);
-      start = -1;
-      marks = false;
-    }
-  }
-  return out;
-}
-
-/** Lower-case, ё→е, diacritics and punctuation folded away, words joined by single spaces. */
-export function fold(text: string): string {
-  return tokenize(text)
-    .map(foldWord)
-    .filter((w) => w.length > 0)
-    .join(' ');
-}
 
 const CYRILLIC_TABLE: (string | undefined)[] = [];
 for (const [ch, latin] of Object.entries(CYRILLIC))
@@ -419,17 +306,35 @@ export function skeletonVariants(token: string): string[] {
   return out;
 }
 
-/** The primary skeleton key of a token ('' if it has none, like a lone ь). */
-export function skeleton(token: string): string {
+/** The primary skeleton key of one token ('' if it has none, like a lone ь). */
+export function skeletonKey(token: string): string {
   return skeletonVariants(token)[0] ?? '';
 }
 
-/** Skeleton of a whole text: the primary key of each word, joined by spaces. */
-export function skeletonText(text: string): string {
+/**
+ * Skeleton of a whole text: the primary key of each word, joined by spaces ("Летят журавли",
+ * "Letjat zhuravli" and "Letyat zhuravli" all give "letat juravli").
+ */
+export function skeleton(text: string): string {
   return tokenize(text)
-    .map(skeleton)
+    .map(skeletonKey)
     .filter((k) => k.length > 0)
     .join(' ');
+}
+
+/**
+ * Whether two texts meet through the skeleton the way the search index matches them: the same
+ * number of words, and each pair of words shares at least one skeleton reading.
+ */
+export function sameSkeleton(a: string, b: string): boolean {
+  const wa = tokenize(a)
+    .map(skeletonVariants)
+    .filter((v) => v.length > 0);
+  const wb = tokenize(b)
+    .map(skeletonVariants)
+    .filter((v) => v.length > 0);
+  if (wa.length === 0 || wa.length !== wb.length) return false;
+  return wa.every((keys, i) => keys.some((k) => (wb[i] as string[]).includes(k)));
 }
 
 /**
@@ -461,13 +366,3 @@ export function prefixVariants(token: string): string[] {
   }
   return out;
 }
-
-const YEAR_RE = /^(18[89]\d|19\d\d|20\d\d|2100)$/;
-
-/** A token that reads as a film year (1880–2100). */
-export function isYearToken(token: string): boolean {
-  return YEAR_RE.test(token);
-}
-
-/** Words a query may carry that a title may lack (leading articles, mostly). */
-export const OPTIONAL_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an']);

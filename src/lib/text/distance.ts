@@ -74,3 +74,12 @@ export function osaDistance(a: string, b: string, max: number): number {
   for (let i = 0; i < b.length; i++) bc[i] = b.charCodeAt(i);
   return boundedOsa(ac, a.length, bc, 0, b.length, max);
 }
+
+/**
+ * Distance between two strings, or `max + 1` once it must exceed `max` (no bound by default):
+ * the same bounded OSA distance, for callers that hold plain strings.
+ */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (a === b) return 0;
+  return osaDistance(a, b, max);
+}

@@ -1,7 +1,8 @@
 /**
- * Romanization of Russian in the systems viewers and catalogues actually use. Search does not
- * need this (it matches through the skeleton); it exists to write transliterations for
- * display, and to let tests and the benchmark type queries the way people do.
+ * Romanization of Russian in the systems viewers and catalogues actually use. Matching does not
+ * need this (it goes through the skeleton); it writes transliterations for display and slugs
+ * (`transliterate`, BGN/PCGN without diacritics), and lets tests and the benchmark type
+ * queries the way people do.
  *
  * Tables: BGN/PCGN 1947; ISO 9:1995 (= GOST 7.79 system A); GOST 7.79-2000 system B; ALA-LC
  * (with and without tie bars and diacritics); ICAO Doc 9303 (2013, passports); and
@@ -60,7 +61,8 @@ const COMMON: Table = {
 
 const TABLES: Record<Exclude<Romanization, 'informal'>, Table> = {
   bgn: { ...COMMON, ё: 'ë' },
-  'bgn-simple': { ...COMMON, ё: 'yo', ъ: '', ь: '' },
+  // Ukrainian and Belarusian letters that appear in Soviet film titles and names, BGN-style.
+  'bgn-simple': { ...COMMON, ё: 'yo', ъ: '', ь: '', і: 'i', ї: 'yi', є: 'ye', ґ: 'g', ў: 'u' },
   iso9: {
     ...COMMON,
     ё: 'ë',
@@ -170,4 +172,13 @@ export function romanize(text: string, system: Romanization, random: Random = Ma
     prev = lower;
   }
   return out;
+}
+
+/**
+ * Cyrillic to plain Latin letters the way English sources write it (BGN/PCGN without
+ * diacritics: "Летят журавли" → "Letyat zhuravli", "Ёжик" → "Yozhik", "Ельцин" → "Yeltsin");
+ * other characters pass through unchanged. Used for display and slugs, never for matching.
+ */
+export function transliterate(text: string): string {
+  return romanize(text, 'bgn-simple');
 }
