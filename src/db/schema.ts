@@ -187,7 +187,92 @@ export interface Database {
   entry_fact_sources: EntryFactSourcesTable;
   corrections: CorrectionsTable;
   correction_sources: CorrectionSourcesTable;
+  media_files: MediaFilesTable;
+  media_streams: MediaStreamsTable;
+  media_subtitles: MediaSubtitlesTable;
+  jobs: JobsTable;
 }
 
 export type FilmRow = Selectable<FilmsTable>;
 export type NewFilm = Insertable<FilmsTable>;
+
+/** A file under a media root: a video, or a sidecar (subtitle, audio, artwork) of one. */
+export interface MediaFilesTable {
+  id: Generated<number>;
+  root: string;
+  /** Relative to the root, `/`-separated. */
+  path: string;
+  kind: string;
+  size: number;
+  mtime_ms: number;
+  video_id: number | null;
+  title: string | null;
+  year: number | null;
+  /** MediaTags as JSON. */
+  tags: string;
+  language: string | null;
+  forced: number;
+  sdh: number;
+  film_slug: string | null;
+  match_method: string | null;
+  /** `none` (not a video), `pending`, `done`, `failed`. */
+  probe_state: string;
+  probe_error: string | null;
+  container: string | null;
+  video_codec: string | null;
+  duration_s: number | null;
+  updated_at: string;
+}
+
+export interface MediaStreamsTable {
+  file_id: number;
+  stream_index: number;
+  type: string;
+  codec: string;
+  language: string | null;
+  title: string | null;
+  channels: number | null;
+  is_default: number;
+  forced: number;
+  hearing_impaired: number;
+  text_subtitle: number;
+  width: number | null;
+  height: number | null;
+}
+
+/** A WebVTT track made from an embedded text subtitle stream or a sidecar file. */
+export interface MediaSubtitlesTable {
+  id: Generated<number>;
+  video_id: number;
+  source: string;
+  stream_index: number | null;
+  source_file_id: number | null;
+  language: string | null;
+  forced: number;
+  sdh: number;
+  encoding: string | null;
+  cues: number;
+  vtt: string;
+  updated_at: string;
+}
+
+/** Durable background work; see src/jobs/. */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  /** JSON. */
+  payload: string;
+  dedupe_key: string | null;
+  /** `queued`, `running`, `done`, `failed`. */
+  state: string;
+  progress: number;
+  error: string | null;
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: string | null;
+  run_after: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}

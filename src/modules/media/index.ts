@@ -4,3 +4,20 @@
  */
 export * from './media.ts';
 export * from './naming.ts';
+export { MediaRepository, type FileWrite, type StoredStat } from './media.repository.ts';
+export {
+  FilmMatcher,
+  MediaService,
+  type MatchCandidate,
+  type MediaJob,
+  type MediaServiceDeps,
+  type RefusedPath,
+  type ScanProgress,
+  type ScanReport,
+  type UnmatchedVideo,
+} from './media.service.ts';
+export {
+  createFfprobeRepository,
+  readFfprobeJson,
+  type ProbeRepository,
+} from './probe.repository.ts';

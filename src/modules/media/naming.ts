@@ -47,7 +47,18 @@ export const VIDEO_EXTENSIONS = new Set([
   'wmv',
 ]);
 export const SUBTITLE_EXTENSIONS = new Set(['srt', 'vtt', 'ass', 'ssa', 'sub', 'sbv', 'smi']);
-export const AUDIO_EXTENSIONS = new Set(['mka', 'm4a', 'aac', 'ac3', 'eac3', 'dts', 'flac', 'opus', 'ogg', 'mp3']);
+export const AUDIO_EXTENSIONS = new Set([
+  'mka',
+  'm4a',
+  'aac',
+  'ac3',
+  'eac3',
+  'dts',
+  'flac',
+  'opus',
+  'ogg',
+  'mp3',
+]);
 const IMAGE_EXTENSIONS = new Set(['jpg', 'jpeg', 'png', 'webp']);
 const POSTER = new Set(['poster', 'folder', 'cover', 'default', 'movie']);
 const BACKDROP = new Set(['backdrop', 'fanart', 'background', 'art']);
@@ -60,20 +71,28 @@ function extensionOf(name: string): string {
 /** Reads `{kinoteka-x}`, `[imdbid-tt…]`, `{imdb-tt…}`, `{tmdb-…}`, `[tmdbid-…]` and removes them. */
 export function extractTags(text: string): { rest: string; tags: MediaTags } {
   const tags: MediaTags = {};
-  const rest = text.replace(/[[{]\s*([a-z]+)[-=]([^\]}]+?)\s*[\]}]/gi, (whole, key: string, value: string) => {
-    const k = key.toLowerCase();
-    if (k === 'kinoteka') tags.kinoteka = value.toLowerCase();
-    else if ((k === 'imdb' || k === 'imdbid') && /^tt\d+$/i.test(value)) tags.imdb = value.toLowerCase();
-    else if ((k === 'tmdb' || k === 'tmdbid') && /^\d+$/.test(value)) tags.tmdb = value;
-    else if (k === 'edition') return ' ';
-    else return whole;
-    return ' ';
-  });
+  const rest = text.replace(
+    /[[{]\s*([a-z]+)[-=]([^\]}]+?)\s*[\]}]/gi,
+    (whole, key: string, value: string) => {
+      const k = key.toLowerCase();
+      if (k === 'kinoteka') tags.kinoteka = value.toLowerCase();
+      else if ((k === 'imdb' || k === 'imdbid') && /^tt\d+$/i.test(value))
+        tags.imdb = value.toLowerCase();
+      else if ((k === 'tmdb' || k === 'tmdbid') && /^\d+$/.test(value)) tags.tmdb = value;
+      else if (k === 'edition') return ' ';
+      else return whole;
+      return ' ';
+    },
+  );
   return { rest, tags };
 }
 
 /** `Title (Year)` (also `Title.Year.1080p`, the scene style) → title and year. */
-export function parseTitleYear(text: string): { title: string | null; year: number | null; tags: MediaTags } {
+export function parseTitleYear(text: string): {
+  title: string | null;
+  year: number | null;
+  tags: MediaTags;
+} {
   const { rest, tags } = extractTags(text);
   const clean = rest.replace(/\s+/g, ' ').trim();
   // The last "(YYYY)" wins: "1900 (1976)" is the film 1900 of 1976.

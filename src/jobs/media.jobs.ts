@@ -1,0 +1,33 @@
+/**
+ * The media library's background work: `media.probe` runs ffprobe on a new or changed file and
+ * then queues `media.subtitles`, which turns the text subtitle streams and sidecars of a video
+ * into WebVTT.
+ */
+import type { MediaJob, MediaService } from '../modules/media/index.ts';
+import type { JobQueue } from './queue.ts';
+import type { JobHandler } from './worker.ts';
+
+export function mediaJobHandlers(media: MediaService): Record<MediaJob['kind'], JobHandler> {
+  return {
+    'media.probe': async (job, ctx) => {
+      const { fileId } = job.payload as { fileId: number };
+      const file = await media.probeFile(fileId);
+      await ctx.progress(0.8);
+      if (file.kind === 'video') {
+        await ctx.enqueue('media.subtitles', { videoId: fileId }, { dedupeKey: String(fileId) });
+      }
+    },
+    'media.subtitles': async (job, ctx) => {
+      const { videoId } = job.payload as { videoId: number };
+      await media.extractSubtitles(videoId, (f) => void ctx.progress(f));
+    },
+  };
+}
+
+/** The `schedule` a MediaService is given: media jobs, one per file at a time. */
+export function mediaScheduler(queue: JobQueue): (job: MediaJob) => Promise<void> {
+  return async (job) => {
+    const key = job.kind === 'media.probe' ? job.payload.fileId : job.payload.videoId;
+    await queue.enqueue(job.kind, job.payload, { dedupeKey: String(key) });
+  };
+}

@@ -1,0 +1,328 @@
+/** SQL for the media library: files, probed streams, WebVTT tracks. Same queries on both dialects. */
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, MediaFilesTable } from '../../db/index.ts';
+import type {
+  MatchMethod,
+  MediaFile,
+  MediaStream,
+  ProbeResult,
+  ProbeState,
+  SubtitleTrack,
+} from './media.ts';
+import type { MediaKind, MediaTags } from './naming.ts';
+
+export interface StoredStat {
+  id: number;
+  path: string;
+  kind: MediaKind;
+  size: number;
+  mtimeMs: number;
+  videoId: number | null;
+  filmSlug: string | null;
+}
+
+export interface FileWrite {
+  root: string;
+  path: string;
+  kind: MediaKind;
+  size: number;
+  mtimeMs: number;
+  title: string | null;
+  year: number | null;
+  tags: MediaTags;
+  language: string | null;
+  forced: boolean;
+  sdh: boolean;
+  probeState: ProbeState;
+}
+
+function toFile(r: Selectable<MediaFilesTable>): MediaFile {
+  return {
+    id: r.id,
+    root: r.root,
+    path: r.path,
+    kind: r.kind as MediaKind,
+    size: Number(r.size),
+    mtimeMs: Number(r.mtime_ms),
+    videoId: r.video_id,
+    title: r.title,
+    year: r.year,
+    tags: JSON.parse(r.tags) as MediaTags,
+    language: r.language,
+    forced: r.forced === 1,
+    sdh: r.sdh === 1,
+    filmSlug: r.film_slug,
+    matchMethod: r.match_method as MatchMethod | null,
+    probeState: r.probe_state as ProbeState,
+    probeError: r.probe_error,
+    container: r.container,
+    videoCodec: r.video_codec,
+    durationS: r.duration_s === null ? null : Number(r.duration_s),
+  };
+}
+
+export class MediaRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+
+  /** What the library holds under one root: enough to tell an unchanged file from a changed one. */
+  async statsUnder(root: string): Promise<StoredStat[]> {
+    const rows = await this.db
+      .selectFrom('media_files')
+      .select(['id', 'path', 'kind', 'size', 'mtime_ms', 'video_id', 'film_slug'])
+      .where('root', '=', root)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      path: r.path,
+      kind: r.kind as MediaKind,
+      size: Number(r.size),
+      mtimeMs: Number(r.mtime_ms),
+      videoId: r.video_id,
+      filmSlug: r.film_slug,
+    }));
+  }
+
+  /** Inserts new files and updates changed ones (by id) in one transaction; returns ids in order. */
+  async writeFiles(rows: readonly (FileWrite & { id?: number })[]): Promise<number[]> {
+    if (rows.length === 0) return [];
+    const at = this.stamp();
+    return this.db.transaction().execute(async (tx) => {
+      const ids: number[] = [];
+      for (const r of rows) {
+        const values = {
+          root: r.root,
+          path: r.path,
+          kind: r.kind,
+          size: r.size,
+          mtime_ms: r.mtimeMs,
+          title: r.title,
+          year: r.year,
+          tags: JSON.stringify(r.tags),
+          language: r.language,
+          forced: r.forced ? 1 : 0,
+          sdh: r.sdh ? 1 : 0,
+          probe_state: r.probeState,
+          probe_error: null,
+          updated_at: at,
+        };
+        if (r.id !== undefined) {
+          await tx.updateTable('media_files').set(values).where('id', '=', r.id).execute();
+          ids.push(r.id);
+        } else {
+          const row = await tx
+            .insertInto('media_files')
+            .values(values)
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          ids.push(row.id);
+        }
+      }
+      return ids;
+    });
+  }
+
+  async deleteFiles(ids: readonly number[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) {
+      await this.db
+        .deleteFrom('media_files')
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+    }
+  }
+
+  async setVideoLinks(links: readonly { id: number; videoId: number | null }[]): Promise<void> {
+    if (links.length === 0) return;
+    await this.db.transaction().execute(async (tx) => {
+      for (const l of links) {
+        await tx
+          .updateTable('media_files')
+          .set({ video_id: l.videoId })
+          .where('id', '=', l.id)
+          .execute();
+      }
+    });
+  }
+
+  async setMatch(id: number, filmSlug: string | null, method: MatchMethod | null): Promise<void> {
+    await this.db
+      .updateTable('media_files')
+      .set({ film_slug: filmSlug, match_method: method })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async file(id: number): Promise<MediaFile | undefined> {
+    const r = await this.db
+      .selectFrom('media_files')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return r ? toFile(r) : undefined;
+  }
+
+  async files(
+    filter: { kind?: MediaKind; filmSlug?: string; unmatched?: boolean; videoId?: number } = {},
+  ): Promise<MediaFile[]> {
+    let q = this.db.selectFrom('media_files').selectAll();
+    if (filter.kind) q = q.where('kind', '=', filter.kind);
+    if (filter.filmSlug) q = q.where('film_slug', '=', filter.filmSlug);
+    if (filter.unmatched) q = q.where('film_slug', 'is', null);
+    if (filter.videoId !== undefined) q = q.where('video_id', '=', filter.videoId);
+    const rows = await q.orderBy('root').orderBy('path').execute();
+    return rows.map(toFile);
+  }
+
+  /** Stores a probe's result: the file's summary and its streams, replacing earlier ones. */
+  async saveProbe(fileId: number, p: ProbeResult): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('media_streams').where('file_id', '=', fileId).execute();
+      if (p.streams.length > 0) {
+        await tx
+          .insertInto('media_streams')
+          .values(
+            p.streams.map((s) => ({
+              file_id: fileId,
+              stream_index: s.index,
+              type: s.type,
+              codec: s.codec,
+              language: s.language,
+              title: s.title,
+              channels: s.channels,
+              is_default: s.default ? 1 : 0,
+              forced: s.forced ? 1 : 0,
+              hearing_impaired: s.hearingImpaired ? 1 : 0,
+              text_subtitle: s.textSubtitle ? 1 : 0,
+              width: s.width,
+              height: s.height,
+            })),
+          )
+          .execute();
+      }
+      await tx
+        .updateTable('media_files')
+        .set({
+          probe_state: 'done',
+          probe_error: null,
+          container: p.container,
+          video_codec: p.videoCodec,
+          duration_s: p.durationS,
+        })
+        .where('id', '=', fileId)
+        .execute();
+    });
+  }
+
+  async setProbeFailed(fileId: number, error: string): Promise<void> {
+    await this.db
+      .updateTable('media_files')
+      .set({ probe_state: 'failed', probe_error: error })
+      .where('id', '=', fileId)
+      .execute();
+  }
+
+  async streams(fileIds: readonly number[]): Promise<MediaStream[]> {
+    if (fileIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('media_streams')
+      .selectAll()
+      .where('file_id', 'in', [...fileIds])
+      .orderBy('file_id')
+      .orderBy('stream_index')
+      .execute();
+    return rows.map((r) => ({
+      fileId: r.file_id,
+      index: r.stream_index,
+      type: r.type as MediaStream['type'],
+      codec: r.codec,
+      language: r.language,
+      title: r.title,
+      channels: r.channels,
+      default: r.is_default === 1,
+      forced: r.forced === 1,
+      hearingImpaired: r.hearing_impaired === 1,
+      textSubtitle: r.text_subtitle === 1,
+      width: r.width,
+      height: r.height,
+    }));
+  }
+
+  /** Replaces the video's WebVTT tracks with these. */
+  async replaceSubtitles(
+    videoId: number,
+    tracks: readonly (Omit<SubtitleTrack, 'id' | 'videoId'> & { vtt: string })[],
+  ): Promise<void> {
+    const at = this.stamp();
+    await this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('media_subtitles').where('video_id', '=', videoId).execute();
+      if (tracks.length === 0) return;
+      await tx
+        .insertInto('media_subtitles')
+        .values(
+          tracks.map((t) => ({
+            video_id: videoId,
+            source: t.source,
+            stream_index: t.streamIndex,
+            source_file_id: t.sourceFileId,
+            language: t.language,
+            forced: t.forced ? 1 : 0,
+            sdh: t.sdh ? 1 : 0,
+            encoding: t.encoding,
+            cues: t.cues,
+            vtt: t.vtt,
+            updated_at: at,
+          })),
+        )
+        .execute();
+    });
+  }
+
+  async subtitles(videoIds: readonly number[]): Promise<SubtitleTrack[]> {
+    if (videoIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('media_subtitles')
+      .select([
+        'id',
+        'video_id',
+        'source',
+        'stream_index',
+        'source_file_id',
+        'language',
+        'forced',
+        'sdh',
+        'encoding',
+        'cues',
+      ])
+      .where('video_id', 'in', [...videoIds])
+      .orderBy('video_id')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      videoId: r.video_id,
+      source: r.source as SubtitleTrack['source'],
+      streamIndex: r.stream_index,
+      sourceFileId: r.source_file_id,
+      language: r.language,
+      forced: r.forced === 1,
+      sdh: r.sdh === 1,
+      encoding: r.encoding,
+      cues: r.cues,
+    }));
+  }
+
+  async subtitleVtt(trackId: number): Promise<string | undefined> {
+    const r = await this.db
+      .selectFrom('media_subtitles')
+      .select('vtt')
+      .where('id', '=', trackId)
+      .executeTakeFirst();
+    return r?.vtt;
+  }
+}

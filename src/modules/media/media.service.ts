@@ -1,0 +1,516 @@
+/**
+ * The media library's rules: scan roots incrementally, refuse what points out of them, match
+ * videos to catalogue films, probe, and turn text subtitles into WebVTT. Files, SQL and ffmpeg
+ * are repositories passed in; heavy work (probe, extraction) is handed to `schedule`, which the
+ * composition root points at the job queue.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { normalize, skeleton, stripArticle } from '../../lib/text/index.ts';
+import { SearchIndex } from '../search/index.ts';
+import { loadSubtitles, writeVtt } from '../subtitles/index.ts';
+import {
+  type MediaAccessSummary,
+  type MediaFile,
+  type MediaStream,
+  type SubtitleTrack,
+  summarizeAccess,
+} from './media.ts';
+import type { FileWrite, MediaRepository, StoredStat } from './media.repository.ts';
+import { type MediaTags, type ParsedName, parseMediaName } from './naming.ts';
+import type { ProbeRepository } from './probe.repository.ts';
+
+/** A catalogue film as the matcher sees it (the composition root builds these from catalog). */
+export interface MatchCandidate {
+  slug: string;
+  year: number;
+  titles: readonly { text: string }[];
+  imdb?: readonly string[];
+  tmdb?: readonly string[];
+}
+
+export type MediaJob =
+  | { kind: 'media.probe'; payload: { fileId: number } }
+  | { kind: 'media.subtitles'; payload: { videoId: number } };
+
+export interface MediaServiceDeps {
+  repo: MediaRepository;
+  probe: ProbeRepository;
+  /** The catalogue films to match against. */
+  candidates: () => Promise<readonly MatchCandidate[]>;
+  /** Queues heavy work; without it, scan leaves new files `pending`. */
+  schedule?: (job: MediaJob) => Promise<void>;
+}
+
+export interface RefusedPath {
+  root: string;
+  path: string;
+  reason: string;
+}
+
+export interface UnmatchedVideo {
+  fileId: number;
+  root: string;
+  path: string;
+  title: string | null;
+  year: number | null;
+  candidates: { slug: string; year: number | null; title: string }[];
+}
+
+export interface ScanReport {
+  roots: string[];
+  files: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  removed: number;
+  /** Symlinks out of a root, unreadable entries, roots that are not directories. */
+  refused: RefusedPath[];
+  matched: number;
+  unmatched: UnmatchedVideo[];
+}
+
+export type ScanProgress = (done: number, total: number) => void;
+
+interface Found {
+  root: string;
+  rel: string;
+  size: number;
+  mtimeMs: number;
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** Walks one root; symlinks are followed only while they stay inside it. */
+async function walk(root: string, refused: RefusedPath[]): Promise<Found[]> {
+  const found: Found[] = [];
+  const visited = new Set<string>([root]);
+  const dirs: string[] = [root];
+  while (dirs.length > 0) {
+    const dir = dirs.pop()!;
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      refused.push({ root, path: path.relative(root, dir), reason: (e as Error).message });
+      continue;
+    }
+    const stats = await Promise.all(
+      entries.map(async (ent) => {
+        const full = path.join(dir, ent.name);
+        const rel = path.relative(root, full).split(path.sep).join('/');
+        if (ent.name.startsWith('.')) return;
+        try {
+          if (ent.isSymbolicLink()) {
+            const target = await fs.realpath(full).catch(() => null);
+            if (!target) {
+              refused.push({ root, path: rel, reason: 'broken symlink' });
+              return;
+            }
+            if (!isInside(root, target)) {
+              refused.push({ root, path: rel, reason: `symlink points out of the root` });
+              return;
+            }
+            const st = await fs.stat(target);
+            if (st.isDirectory()) {
+              if (!visited.has(target)) {
+                visited.add(target);
+                dirs.push(full);
+              }
+            } else if (st.isFile())
+              found.push({ root, rel, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) });
+            return;
+          }
+          if (ent.isDirectory()) {
+            dirs.push(full);
+            return;
+          }
+          if (!ent.isFile()) return;
+          const st = await fs.stat(full);
+          found.push({ root, rel, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) });
+        } catch (e) {
+          refused.push({ root, path: rel, reason: (e as Error).message });
+        }
+      }),
+    );
+    void stats;
+  }
+  return found;
+}
+
+function titleKey(text: string): string {
+  return skeleton(stripArticle(normalize(text)));
+}
+
+/** Matches parsed names to films: an explicit tag first, then title (any script) and year. */
+export class FilmMatcher {
+  private readonly bySlug = new Map<string, MatchCandidate>();
+  private readonly byImdb = new Map<string, MatchCandidate>();
+  private readonly byTmdb = new Map<string, MatchCandidate>();
+  private readonly byKey = new Map<string, MatchCandidate[]>();
+  private index: SearchIndex | undefined;
+
+  constructor(private readonly films: readonly MatchCandidate[]) {
+    for (const f of films) {
+      this.bySlug.set(f.slug, f);
+      for (const id of f.imdb ?? []) this.byImdb.set(id.toLowerCase(), f);
+      for (const id of f.tmdb ?? []) this.byTmdb.set(id, f);
+      for (const t of f.titles) {
+        const key = titleKey(t.text);
+        if (!key) continue;
+        const list = this.byKey.get(key) ?? [];
+        if (!list.includes(f)) list.push(f);
+        this.byKey.set(key, list);
+      }
+    }
+  }
+
+  match(p: {
+    title: string | null;
+    year: number | null;
+    tags: MediaTags;
+  }): { slug: string; method: 'tag' | 'title' } | undefined {
+    const tagged =
+      (p.tags.kinoteka && this.bySlug.get(p.tags.kinoteka)) ||
+      (p.tags.imdb && this.byImdb.get(p.tags.imdb)) ||
+      (p.tags.tmdb && this.byTmdb.get(p.tags.tmdb));
+    if (tagged) return { slug: tagged.slug, method: 'tag' };
+    if (!p.title) return undefined;
+    const same = this.byKey.get(titleKey(p.title)) ?? [];
+    if (p.year === null)
+      return same.length === 1 ? { slug: same[0]!.slug, method: 'title' } : undefined;
+    // Release years differ by one between sources (premiere vs release), so ±1 counts when the
+    // exact year names no film of that title.
+    const exact = same.filter((f) => f.year === p.year);
+    const near = exact.length > 0 ? exact : same.filter((f) => Math.abs(f.year - p.year!) === 1);
+    return near.length === 1 ? { slug: near[0]!.slug, method: 'title' } : undefined;
+  }
+
+  /** The nearest films by the search engine (titles in any script, typos), best first. */
+  nearest(
+    p: { title: string | null; year: number | null },
+    limit = 3,
+  ): UnmatchedVideo['candidates'] {
+    if (!p.title) return [];
+    this.index ??= SearchIndex.build(
+      this.films.map((f) => ({
+        slug: f.slug,
+        year: f.year,
+        titles: f.titles.map((t) => ({ text: t.text, kind: 'alternative' as const })),
+        people: [],
+      })),
+    );
+    const query = p.year ? `${p.title} ${p.year}` : p.title;
+    let hits = this.index.search(query, { limit });
+    if (hits.length === 0 && p.year) hits = this.index.search(p.title, { limit });
+    return hits.map((h) => ({ slug: h.slug, year: h.year, title: h.matchedTitle }));
+  }
+}
+
+export class MediaService {
+  constructor(private readonly deps: MediaServiceDeps) {}
+
+  /**
+   * Scans the roots: new and changed files (by size and modification time) are written and
+   * their probes scheduled; unchanged ones are not touched; vanished ones are removed.
+   */
+  async scan(roots: readonly string[], onProgress?: ScanProgress): Promise<ScanReport> {
+    const { repo } = this.deps;
+    const refused: RefusedPath[] = [];
+    const resolved: string[] = [];
+    for (const r of roots) {
+      const real = await fs.realpath(path.resolve(r)).catch(() => null);
+      const st = real ? await fs.stat(real).catch(() => null) : null;
+      if (!real || !st?.isDirectory())
+        refused.push({ root: r, path: '', reason: 'not a directory' });
+      else if (!resolved.includes(real)) resolved.push(real);
+    }
+    const found = (await Promise.all(resolved.map((r) => walk(r, refused)))).flat();
+    const total = found.length;
+    onProgress?.(0, total);
+    const report: ScanReport = {
+      roots: resolved,
+      files: total,
+      added: 0,
+      changed: 0,
+      unchanged: 0,
+      removed: 0,
+      refused,
+      matched: 0,
+      unmatched: [],
+    };
+    const matcher = new FilmMatcher(await this.deps.candidates());
+    const toProbe: number[] = [];
+    const subtitleVideos = new Set<number>();
+    let done = 0;
+    for (const root of resolved) {
+      const stored = new Map<string, StoredStat>(
+        (await repo.statsUnder(root)).map((s) => [s.path, s]),
+      );
+      const mine = found.filter((f) => f.root === root);
+      const writes: (FileWrite & { id?: number })[] = [];
+      const parsed = new Map<string, ParsedName>();
+      const seen = new Set<string>();
+      for (const f of mine) {
+        seen.add(f.rel);
+        const p = parseMediaName(f.rel);
+        parsed.set(f.rel, p);
+        const old = stored.get(f.rel);
+        if (old && old.size === f.size && old.mtimeMs === f.mtimeMs) report.unchanged++;
+        else {
+          if (old) report.changed++;
+          else report.added++;
+          writes.push({
+            ...(old ? { id: old.id } : {}),
+            root,
+            path: f.rel,
+            kind: p.kind,
+            size: f.size,
+            mtimeMs: f.mtimeMs,
+            title: p.title,
+            year: p.year,
+            tags: p.tags,
+            language: p.language,
+            forced: p.forced,
+            sdh: p.sdh,
+            probeState: p.kind === 'video' || p.kind === 'audio' ? 'pending' : 'none',
+          });
+        }
+        done++;
+        if (done % 256 === 0) onProgress?.(done, total);
+      }
+      const ids = await repo.writeFiles(writes);
+      const gone = [...stored.values()].filter((s) => !seen.has(s.path));
+      await repo.deleteFiles(gone.map((g) => g.id));
+      report.removed += gone.length;
+
+      // ids of every file now under the root
+      const idOf = new Map<string, number>();
+      for (const s of stored.values()) if (seen.has(s.path)) idOf.set(s.path, s.id);
+      writes.forEach((w, i) => idOf.set(w.path, ids[i]!));
+      const changedPaths = new Set(writes.map((w) => w.path));
+
+      // sidecars to their videos: same folder and base name, else the folder's only video
+      const videosByDir = new Map<string, { rel: string; base: string }[]>();
+      for (const f of mine) {
+        const p = parsed.get(f.rel)!;
+        if (p.kind !== 'video') continue;
+        const dir = path.posix.dirname(f.rel);
+        const list = videosByDir.get(dir) ?? [];
+        list.push({ rel: f.rel, base: p.base });
+        videosByDir.set(dir, list);
+      }
+      const links: { id: number; videoId: number | null }[] = [];
+      for (const f of mine) {
+        const p = parsed.get(f.rel)!;
+        if (p.kind === 'video' || p.kind === 'other') continue;
+        const videos = videosByDir.get(path.posix.dirname(f.rel)) ?? [];
+        const owner =
+          videos.find((v) => v.base === p.base) ?? (videos.length === 1 ? videos[0] : undefined);
+        const videoId = owner ? idOf.get(owner.rel)! : null;
+        const id = idOf.get(f.rel)!;
+        if (stored.get(f.rel)?.videoId !== videoId || changedPaths.has(f.rel)) {
+          links.push({ id, videoId });
+          if (videoId !== null && p.kind === 'subtitle') subtitleVideos.add(videoId);
+        }
+      }
+      await repo.setVideoLinks(links);
+
+      // matching: new or changed videos, and those still unmatched (the catalogue may have grown)
+      for (const f of mine) {
+        const p = parsed.get(f.rel)!;
+        if (p.kind !== 'video') continue;
+        const id = idOf.get(f.rel)!;
+        const old = stored.get(f.rel);
+        if (changedPaths.has(f.rel)) toProbe.push(id);
+        if (!changedPaths.has(f.rel) && old?.filmSlug) {
+          report.matched++;
+          continue;
+        }
+        const m = matcher.match(p);
+        if (m) {
+          report.matched++;
+          if (old?.filmSlug !== m.slug || changedPaths.has(f.rel))
+            await repo.setMatch(id, m.slug, m.method);
+        } else {
+          if (old?.filmSlug) await repo.setMatch(id, null, null);
+          report.unmatched.push({
+            fileId: id,
+            root,
+            path: f.rel,
+            title: p.title,
+            year: p.year,
+            candidates: matcher.nearest(p),
+          });
+        }
+      }
+    }
+    // Files under a root that is no longer configured are left alone: a root on an unplugged
+    // disk must not wipe its films from the library.
+    onProgress?.(total, total);
+    if (this.deps.schedule) {
+      for (const fileId of toProbe)
+        await this.deps.schedule({ kind: 'media.probe', payload: { fileId } });
+      for (const videoId of subtitleVideos) {
+        if (!toProbe.includes(videoId))
+          await this.deps.schedule({ kind: 'media.subtitles', payload: { videoId } });
+      }
+    }
+    return report;
+  }
+
+  /** Sets (or clears) a video's film by hand; a later scan keeps it while the file is unchanged. */
+  async assign(fileId: number, filmSlug: string | null): Promise<void> {
+    await this.deps.repo.setMatch(fileId, filmSlug, filmSlug ? 'manual' : null);
+  }
+
+  /** The absolute path of a library file, for the repositories that read it. */
+  absolutePath(file: Pick<MediaFile, 'root' | 'path'>): string {
+    return path.join(file.root, ...file.path.split('/'));
+  }
+
+  /** Probes one file and stores its streams; a failure is stored on the file and rethrown. */
+  async probeFile(fileId: number): Promise<MediaFile> {
+    const { repo, probe } = this.deps;
+    const file = await repo.file(fileId);
+    if (!file) throw new Error(`media file ${fileId} is no longer in the library`);
+    try {
+      await repo.saveProbe(fileId, await probe.probe(this.absolutePath(file)));
+    } catch (e) {
+      await repo.setProbeFailed(fileId, (e as Error).message);
+      throw e;
+    }
+    return (await repo.file(fileId))!;
+  }
+
+  /**
+   * Makes the video's WebVTT tracks: each embedded text subtitle stream (extracted by ffmpeg)
+   * and each sidecar subtitle file, read by the subtitles module (format and encoding
+   * detection, e.g. Windows-1251). Image subtitles (PGS, VobSub) stay streams and are not
+   * converted: they are listed, never burnt in.
+   */
+  async extractSubtitles(
+    videoId: number,
+    onProgress?: (fraction: number) => void,
+  ): Promise<SubtitleTrack[]> {
+    const { repo, probe } = this.deps;
+    const video = await repo.file(videoId);
+    if (!video || video.kind !== 'video')
+      throw new Error(`media file ${videoId} is not a video in the library`);
+    const streams = (await repo.streams([videoId])).filter(
+      (s) => s.type === 'subtitle' && s.textSubtitle,
+    );
+    const sidecars = (await repo.files({ videoId })).filter((f) => f.kind === 'subtitle');
+    const total = streams.length + sidecars.length;
+    const tracks: Parameters<MediaRepository['replaceSubtitles']>[1][number][] = [];
+    let done = 0;
+    for (const s of streams) {
+      const bytes = await probe.extractSubtitle(this.absolutePath(video), s.index);
+      const loaded = loadSubtitles(bytes, { format: 'srt' });
+      tracks.push({
+        source: 'stream',
+        streamIndex: s.index,
+        sourceFileId: null,
+        language: s.language,
+        forced: s.forced,
+        sdh: s.hearingImpaired,
+        encoding: loaded.encoding,
+        cues: loaded.cues.length,
+        vtt: writeVtt(loaded.cues),
+      });
+      onProgress?.(++done / total);
+    }
+    for (const f of sidecars) {
+      const bytes = await fs.readFile(this.absolutePath(f));
+      const loaded = loadSubtitles(bytes, { file: path.posix.basename(f.path) });
+      const guessed = loaded.language.language !== 'und' ? loaded.language.language : null;
+      tracks.push({
+        source: 'sidecar',
+        streamIndex: null,
+        sourceFileId: f.id,
+        language: f.language ?? guessed,
+        forced: f.forced,
+        sdh: f.sdh,
+        encoding: loaded.encoding,
+        cues: loaded.cues.length,
+        vtt: writeVtt(loaded.cues),
+      });
+      onProgress?.(++done / total);
+    }
+    await repo.replaceSubtitles(videoId, tracks);
+    return repo.subtitles([videoId]);
+  }
+
+  /** A library file with its probed streams and WebVTT tracks. */
+  async fileDetail(
+    fileId: number,
+  ): Promise<
+    | { file: MediaFile; streams: MediaStream[]; subtitles: SubtitleTrack[]; sidecars: MediaFile[] }
+    | undefined
+  > {
+    const { repo } = this.deps;
+    const file = await repo.file(fileId);
+    if (!file) return undefined;
+    const [streams, subtitles, sidecars] = await Promise.all([
+      repo.streams([fileId]),
+      repo.subtitles([fileId]),
+      repo.files({ videoId: fileId }),
+    ]);
+    return { file, streams, subtitles, sidecars };
+  }
+
+  listFiles(filter: Parameters<MediaRepository['files']>[0] = {}): Promise<MediaFile[]> {
+    return this.deps.repo.files(filter);
+  }
+
+  subtitleVtt(trackId: number): Promise<string | undefined> {
+    return this.deps.repo.subtitleVtt(trackId);
+  }
+
+  /**
+   * What the server holds for a film, in words ("English subtitles, English dub, Russian
+   * original"): audio from probed streams and external audio files, subtitles from the WebVTT
+   * tracks (embedded text streams and sidecars) and image subtitle streams.
+   */
+  async accessSummary(
+    filmSlug: string,
+    originalLanguages: readonly string[],
+  ): Promise<MediaAccessSummary> {
+    const { repo } = this.deps;
+    const videos = await repo.files({ kind: 'video', filmSlug });
+    const ids = videos.map((v) => v.id);
+    const [streams, tracks, sidecars] = await Promise.all([
+      repo.streams(ids),
+      repo.subtitles(ids),
+      Promise.all(ids.map((id) => repo.files({ videoId: id }))),
+    ]);
+    const copies = videos.map((v, i) => {
+      const own = streams.filter((s) => s.fileId === v.id);
+      const audio = [
+        ...own
+          .filter((s) => s.type === 'audio')
+          .map((s) => ({ language: s.language, title: s.title })),
+        ...sidecars[i]!.filter((f) => f.kind === 'audio').map((f) => ({
+          language: f.language,
+          title: null,
+        })),
+      ];
+      const converted = tracks.filter((t) => t.videoId === v.id);
+      const subtitles = [
+        ...converted.map((t) => ({ language: t.language, forced: t.forced, sdh: t.sdh })),
+        // text streams not yet converted and image streams still count as subtitles held
+        ...own
+          .filter((s) => s.type === 'subtitle' && !converted.some((t) => t.streamIndex === s.index))
+          .map((s) => ({ language: s.language, forced: s.forced, sdh: s.hearingImpaired })),
+        ...sidecars[i]!.filter(
+          (f) => f.kind === 'subtitle' && !converted.some((t) => t.sourceFileId === f.id),
+        ).map((f) => ({ language: f.language, forced: f.forced, sdh: f.sdh })),
+      ];
+      return { audio, subtitles };
+    });
+    return summarizeAccess(filmSlug, copies, originalLanguages);
+  }
+}
