@@ -234,10 +234,12 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       expect((await migrateToLatest(other)).applied).toEqual([
         '20261127T0100_catalogue',
         '20261127T0200_knowledge',
+        '20261202T1200_media',
       ]);
+      expect((await rollbackOne(other)).applied).toEqual(['20261202T1200_media']);
       expect((await rollbackOne(other)).applied).toEqual(['20261127T0200_knowledge']);
       expect((await rollbackOne(other)).applied).toEqual(['20261127T0100_catalogue']);
-      expect((await migrateToLatest(other)).applied).toHaveLength(2);
+      expect((await migrateToLatest(other)).applied).toHaveLength(3);
     } finally {
       await other.cleanup();
     }
