@@ -32,6 +32,8 @@ export class Worker {
   private readonly running = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
   /** How many jobs this worker finished (done or failed), for reports and tests. */
   ran = 0;
 
@@ -102,35 +104,36 @@ export class Worker {
     return this.ran - before;
   }
 
+  /** Polls in the background: one loop, so claims never race each other on this node. */
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    const tick = async () => {
-      if (this.stopped) return;
-      try {
-        await this.queue.requeueStale();
-        await this.fill();
-      } catch {
-        // the database may be briefly away; the next poll tries again
+    this.loop = (async () => {
+      while (!this.stopped) {
+        try {
+          await this.queue.requeueStale();
+          await this.fill();
+        } catch {
+          // the database may be briefly away; the next poll tries again
+        }
+        if (this.stopped) break;
+        // wake when a slot frees, when stopped, or at the next poll
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+          this.timer = setTimeout(resolve, this.pollMs);
+          if (this.running.size > 0) void Promise.race(this.running).then(() => resolve());
+        });
+        clearTimeout(this.timer);
       }
-      if (!this.stopped) {
-        const next = this.running.size > 0 ? Promise.race(this.running) : null;
-        this.timer = setTimeout(() => void tick(), this.pollMs);
-        if (next)
-          void next.then(() => {
-            if (this.stopped) return;
-            clearTimeout(this.timer);
-            void tick();
-          });
-      }
-    };
-    void tick();
+    })();
   }
 
   /** Stops claiming and waits for the running jobs to finish. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.wake?.();
+    await this.loop;
     await Promise.allSettled([...this.running]);
   }
 }

@@ -186,6 +186,21 @@ describe.each(DIALECTS)('media library on %s', (dialect) => {
     const forced = (await media.fileDetail(mkv!.id))!.subtitles.find((t) => t.forced)!;
     expect(forced.cues).toBe(2);
   });
+
+  it('keeps a clear message when a probe fails', async () => {
+    fs.mkdirSync(path.join(root, 'Broken (1926)'));
+    fs.writeFileSync(path.join(root, 'Broken (1926)', 'Broken (1926).mkv'), 'not a video');
+    expect((await media.scan([root])).added).toBe(1);
+    expect(await worker.drain()).toBe(1);
+    const [broken] = (await media.listFiles({ kind: 'video' })).filter((f) =>
+      f.path.startsWith('Broken'),
+    );
+    expect(broken!.probeState).toBe('failed');
+    expect(broken!.probeError).toMatch(/^ffprobe failed: .*Invalid data/);
+    const [job] = await queue.list({ kind: 'media.probe', limit: 1 });
+    // queued again for a later attempt, with the message kept
+    expect(job).toMatchObject({ state: 'queued', attempts: 1, error: broken!.probeError });
+  });
 });
 
 describe.each(DIALECTS)('job queue on %s', (dialect) => {
@@ -219,6 +234,43 @@ describe.each(DIALECTS)('job queue on %s', (dialect) => {
     expect((await a.counts()).done).toBe(40);
     const owners = new Set((await a.list({ limit: 100 })).map((j) => j.attempts));
     expect(owners).toEqual(new Set([1]));
+  });
+
+  it('runs at most `concurrency` jobs at once, in the background until stopped', async () => {
+    const queue = new JobQueue(db);
+    let active = 0;
+    let most = 0;
+    let started = 0;
+    let finished = 0;
+    let allDone!: () => void;
+    const done = new Promise<void>((r) => (allDone = r));
+    // A job waits until a second one runs beside it (or none is left to start), so both slots
+    // fill whatever the database's speed; a third would show as `most` = 3.
+    let release!: () => void;
+    let barrier = new Promise<void>((r) => (release = r));
+    const w = new Worker(
+      queue,
+      {
+        slow: async () => {
+          started++;
+          most = Math.max(most, ++active);
+          if (active === 2 || started === 6) {
+            release();
+            barrier = new Promise<void>((r) => (release = r));
+          } else await barrier;
+          active--;
+          if (++finished === 6) allDone();
+        },
+      },
+      { concurrency: 2, pollMs: 50 },
+    );
+    for (let i = 0; i < 6; i++) await queue.enqueue('slow', { i });
+    w.start();
+    await done;
+    await w.stop();
+    expect(most).toBe(2);
+    expect(finished).toBe(6);
+    expect((await queue.list({ kind: 'slow' })).every((j) => j.state === 'done')).toBe(true);
   });
 
   it('a job left running by a dead worker is run again after its lease; failures keep their message', async () => {
