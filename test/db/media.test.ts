@@ -165,6 +165,15 @@ describe.each(DIALECTS)('media library on %s', (dialect) => {
     expect(s.text).toBe(
       'English subtitles, English forced subtitles, Russian subtitles, English dub, Russian original',
     );
+    expect(await media.filmsWithCopies()).toEqual([
+      'ballad-of-a-soldier-1959',
+      'mother-1926',
+      'mother-1955',
+      'the-cranes-are-flying-1957',
+    ]);
+    const art = await media.artwork('mother-1926');
+    expect(art.poster?.path).toBe('Mother (1926)/poster.jpg');
+    expect(art.backdrop).toBeNull();
     const none = await media.accessSummary('mother-1990', ['ru']);
     expect(none).toMatchObject({ copies: 0, text: null });
   });

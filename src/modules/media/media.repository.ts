@@ -317,6 +317,19 @@ export class MediaRepository {
     }));
   }
 
+  /** Films with at least one video in the library, by slug. */
+  async filmSlugsWithCopies(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('media_files')
+      .select('film_slug')
+      .distinct()
+      .where('kind', '=', 'video')
+      .where('film_slug', 'is not', null)
+      .orderBy('film_slug')
+      .execute();
+    return rows.map((r) => r.film_slug!);
+  }
+
   async subtitleVtt(trackId: number): Promise<string | undefined> {
     const r = await this.db
       .selectFrom('media_subtitles')

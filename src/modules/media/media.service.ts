@@ -466,6 +466,29 @@ export class MediaService {
     return this.deps.repo.files(filter);
   }
 
+  /** Slugs of the films the library holds a copy of (for the catalogue's access filter). */
+  filmsWithCopies(): Promise<string[]> {
+    return this.deps.repo.filmSlugsWithCopies();
+  }
+
+  /** The poster and backdrop files beside a film's copies (the first copy that has each). */
+  async artwork(
+    filmSlug: string,
+  ): Promise<{ poster: MediaFile | null; backdrop: MediaFile | null }> {
+    const out: { poster: MediaFile | null; backdrop: MediaFile | null } = {
+      poster: null,
+      backdrop: null,
+    };
+    for (const v of await this.deps.repo.files({ kind: 'video', filmSlug })) {
+      for (const f of await this.deps.repo.files({ videoId: v.id })) {
+        if (f.kind !== 'artwork') continue;
+        const which = parseMediaName(f.path).artwork;
+        if (which && !out[which]) out[which] = f;
+      }
+    }
+    return out;
+  }
+
   subtitleVtt(trackId: number): Promise<string | undefined> {
     return this.deps.repo.subtitleVtt(trackId);
   }
