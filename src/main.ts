@@ -1,27 +1,40 @@
 /**
- * Composition root: config → database → repositories → services → HTTP app. The CLI and the
- * tests build the application through here, so every entry point wires the same parts.
+ * Composition root: config → database → repositories → services → HTTP app, and the lifecycle
+ * around them (migrations, serving). The CLI and the tests build the application through here,
+ * so every entry point wires the same parts; the edges never reach the database themselves.
  */
 import fs from 'node:fs';
 import type { Hono } from 'hono';
 import type { Config } from './config/config.ts';
-import { type Db, createDb, migrateToLatest } from './db/index.ts';
+import {
+  type Db,
+  type MigrationReport,
+  createDb,
+  migrateToLatest,
+  rollbackOne,
+} from './db/index.ts';
 import { createHttpApp } from './http/app.ts';
 import { catalogRoutes } from './http/api/catalog.routes.ts';
 import { checkRoutes } from './http/api/check.routes.ts';
 import { searchRoutes } from './http/api/search.routes.ts';
 import { collectionRoutes } from './http/api/collections.routes.ts';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { PolledVersion, ResponseCache } from './http/cache.ts';
-import { AccessRepository } from './modules/access/index.ts';
+import { AccessRepository, AccessService } from './modules/access/index.ts';
 import { CatalogRepository, CatalogService } from './modules/catalog/index.ts';
 import { CollectionsRepository, CollectionsService } from './modules/collections/index.ts';
-import { ContentRepository, ContentService } from './modules/content/index.ts';
-import { FactsRepository, KnowledgeRepository, KnowledgeService } from './modules/facts/index.ts';
+import { ContentRepository, ContentService, type SyncReport } from './modules/content/index.ts';
+import {
+  FactsRepository,
+  FactsService,
+  KnowledgeRepository,
+  KnowledgeService,
+} from './modules/facts/index.ts';
 import { ImportsService } from './modules/imports/index.ts';
 import { SearchService } from './modules/search/index.ts';
-import { createWebApp, renderErrorPage } from './web/routes.tsx';
+import { createWebApp, renderErrorPage } from './web/app.tsx';
 
 export const APP_VERSION: string = (
   JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -46,7 +59,20 @@ export interface Application {
   services: Services;
   http(): Hono;
   /** Serves the app over Node's HTTP server, with cache hits answered before Hono. */
-  listen(port: number, host: string): Promise<Server>;
+  listen(port: number, host: string): Promise<ServerHandle>;
+  /** Applies every pending migration. */
+  migrate(): Promise<MigrationReport>;
+  /** Undoes the most recent migration. */
+  rollback(): Promise<MigrationReport>;
+  close(): Promise<void>;
+}
+
+/** A running HTTP server: where it listens, and how to stop it. */
+export interface ServerHandle {
+  readonly port: number;
+  /** `http://localhost:PORT` for a wildcard host, else `http://HOST:PORT`. */
+  readonly url: string;
+  /** Stops accepting connections and waits for open ones to finish. */
   close(): Promise<void>;
 }
 
@@ -75,8 +101,11 @@ export async function createApplication(
   if (opts.migrate ?? true) await migrateToLatest(db);
 
   const factsRepo = new FactsRepository(db.kysely);
-  const accessRepo = new AccessRepository(db.kysely);
-  const catalog = new CatalogService(new CatalogRepository(db.kysely), factsRepo, accessRepo);
+  const catalog = new CatalogService(
+    new CatalogRepository(db.kysely),
+    new FactsService(factsRepo),
+    new AccessService(new AccessRepository(db.kysely)),
+  );
   const contentRepo = new ContentRepository(db.kysely);
   const knowledge = new KnowledgeService(new KnowledgeRepository(db.kysely), () =>
     contentRepo.version(),
@@ -126,9 +155,60 @@ export async function createApplication(
       });
       return new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, host, () => resolve(server));
+        server.listen(port, host, () => {
+          const bound = (server.address() as AddressInfo).port;
+          const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+          resolve({
+            port: bound,
+            url: `http://${shown.includes(':') ? `[${shown}]` : shown}:${bound}`,
+            close: () =>
+              new Promise<void>((done, fail) => server.close((e) => (e ? fail(e) : done()))),
+          });
+        });
       });
     },
+    migrate: () => migrateToLatest(db),
+    rollback: () => rollbackOne(db),
     close: () => db.destroy(),
   };
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Progress of the content load that precedes serving (when the config asks for one). */
+  onContentProgress?: (step: string, done: number, total: number) => void;
+}
+
+export interface RunningServer extends ServerHandle {
+  readonly app: Application;
+  /** What the start-up content load did; undefined when `loadContentOnStart` is off. */
+  readonly content: SyncReport | undefined;
+}
+
+/**
+ * `serve`: builds the application (migrating the database), loads the content files when the
+ * config says so, and listens on the configured port. `close()` stops the server, then the
+ * application.
+ */
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
+  const app = await createApplication(config, opts.logger ? { logger: opts.logger } : {});
+  try {
+    const content = config.loadContentOnStart
+      ? await app.services.content.load(config.contentDir, opts.onContentProgress)
+      : undefined;
+    const server = await app.listen(config.port, config.host);
+    return {
+      app,
+      content,
+      port: server.port,
+      url: server.url,
+      close: async () => {
+        await server.close();
+        await app.close();
+      },
+    };
+  } catch (e) {
+    await app.close();
+    throw e;
+  }
 }

@@ -2,13 +2,14 @@
 import type { CollectionDetail } from '../modules/collections/index.ts';
 import type { FilmDetail } from '../modules/catalog/index.ts';
 import { escapeXml } from '../lib/html.ts';
+import { absoluteUrl, urls } from '../presenters/index.ts';
 
 export function movieJsonLd(f: FilmDetail, publicUrl: string): unknown {
   const person = (p: { slug: string; name: string; nameOriginal: string | null }) => ({
     '@type': 'Person',
     name: p.name,
     ...(p.nameOriginal ? { alternateName: p.nameOriginal } : {}),
-    url: `${publicUrl}/people/${p.slug}`,
+    url: absoluteUrl(publicUrl, urls.person(p.slug)),
   });
   const hasSubtitles = f.access.some((o) => o.kind === 'subtitles' || o.kind === 'intertitles');
   return {
@@ -16,8 +17,8 @@ export function movieJsonLd(f: FilmDetail, publicUrl: string): unknown {
     '@type': 'Movie',
     name: f.englishTitle,
     alternateName: f.titles.filter((t) => t.kind !== 'english').map((t) => t.text),
-    url: `${publicUrl}/films/${f.slug}`,
-    image: `${publicUrl}/covers/films/${f.slug}.svg`,
+    url: absoluteUrl(publicUrl, urls.film(f.slug)),
+    image: absoluteUrl(publicUrl, urls.filmCover(f.slug)),
     dateCreated: String(f.year),
     director: f.credits.filter((c) => c.role === 'director').map((c) => person(c.person)),
     ...(f.credits.some((c) => c.role === 'writer')
@@ -39,13 +40,13 @@ export function itemListJsonLd(c: CollectionDetail, publicUrl: string): unknown 
     '@type': 'ItemList',
     name: c.title,
     description: c.introExcerpt,
-    url: `${publicUrl}/collections/${c.slug}`,
+    url: absoluteUrl(publicUrl, urls.collection(c.slug)),
     numberOfItems: c.entries.length,
     itemListOrder: 'https://schema.org/ItemListOrderAscending',
     itemListElement: c.entries.map((e) => ({
       '@type': 'ListItem',
       position: e.position,
-      url: `${publicUrl}/films/${e.film.slug}`,
+      url: absoluteUrl(publicUrl, urls.film(e.film.slug)),
       name: `${e.film.englishTitle} (${e.film.year})`,
     })),
   };
@@ -53,7 +54,7 @@ export function itemListJsonLd(c: CollectionDetail, publicUrl: string): unknown 
 
 export function sitemapXml(publicUrl: string, paths: readonly string[]): string {
   const urls = paths
-    .map((p) => `  <url><loc>${escapeXml(`${publicUrl}${p}`)}</loc></url>`)
+    .map((p) => `  <url><loc>${escapeXml(absoluteUrl(publicUrl, p))}</loc></url>`)
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
 }

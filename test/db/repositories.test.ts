@@ -8,19 +8,19 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, rollbackOne } from '../../src/db/index.ts';
 import { ValidationError } from '../../src/lib/errors.ts';
-import { AccessRepository } from '../../src/modules/access/index.ts';
+import { AccessRepository, AccessService } from '../../src/modules/access/index.ts';
 import { CatalogRepository, CatalogService } from '../../src/modules/catalog/index.ts';
 import { CollectionsRepository, CollectionsService } from '../../src/modules/collections/index.ts';
 import { ContentRepository, ContentService } from '../../src/modules/content/index.ts';
-import { FactsRepository } from '../../src/modules/facts/index.ts';
+import { FactsRepository, FactsService } from '../../src/modules/facts/index.ts';
 import { CONTENT_DIR, DIALECTS, type TestDb, createTestDb } from '../helpers/db.ts';
 
 function services(db: TestDb) {
   const facts = new FactsRepository(db.kysely);
   const catalog = new CatalogService(
     new CatalogRepository(db.kysely),
-    facts,
-    new AccessRepository(db.kysely),
+    new FactsService(facts),
+    new AccessService(new AccessRepository(db.kysely)),
   );
   const collections = new CollectionsService(new CollectionsRepository(db.kysely), catalog, facts);
   const content = new ContentService(

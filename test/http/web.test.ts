@@ -115,6 +115,38 @@ describe('web pages', () => {
     }
   });
 
+  it('film list: decade options are every decade in the catalogue; empty fields mean any', async () => {
+    const { html } = await page('/films');
+    const options = [...html.matchAll(/<option value="(\d{4})"/g)].map((m) => Number(m[1]));
+    expect(options).toEqual(await app.services.catalog.decades());
+    expect(options).toContain(1920);
+    expect(options).toContain(1990);
+    // The form submits "Any" as an empty value: that is no filter, not the decade 0.
+    const any = await page('/films?decade=&access=');
+    expect(any.html).toContain('10 films in the catalogue');
+    expect((await page('/films?decade=1920')).html).toContain('1 film in the catalogue');
+    for (const bad of ['/films?decade=abc', '/films?decade=1925', '/films?page=-1&access=subs']) {
+      const r = await page(bad);
+      expect(r.res.status).toBe(200);
+      expect(r.html).toContain('10 films in the catalogue');
+    }
+  });
+
+  it('search page trims the query and prompts when nothing is asked', async () => {
+    const { html } = await page(`/search?q=${encodeURIComponent('   cranes are flying  ')}`);
+    expect(html).toContain('<title>Search: cranes are flying · Kinoteka</title>');
+    expect(html).toContain('href="/films/the-cranes-are-flying-1957"');
+    const blank = await page('/search?q=%20%20');
+    expect(blank.html).toContain('<title>Search · Kinoteka</title>');
+    expect(blank.html).toContain('Type a title or a name');
+  });
+
+  it('a path that cannot name a film, person or cover is a 404', async () => {
+    for (const path of ['/films/Mother-1926', '/people/-x-', '/covers/films/nope-1999.svg']) {
+      expect((await page(path)).res.status).toBe(404);
+    }
+  });
+
   it('a content load that changes a film shows at once, despite the response cache', async () => {
     const before = await page('/films/the-ascent-1977');
     expect(before.html).toContain('<h1>The Ascent</h1>');

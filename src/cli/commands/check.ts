@@ -8,9 +8,10 @@ import {
   presentCheckedText,
   presentCollectionCheck,
   presentImport,
-} from '../../http/check.presenters.ts';
+} from '../../presenters/index.ts';
 import type { CheckedText } from '../../modules/facts/index.ts';
 import { withApp } from '../app.ts';
+import { CliError } from '../errors.ts';
 import { printJson, table } from '../format.ts';
 import { progressBar } from '../progress.ts';
 
@@ -45,7 +46,7 @@ export function registerCheckCommands(program: Command): void {
     .option('--json', 'print the whole result as JSON')
     .action(async (file: string, opts: { title?: string; json?: boolean }) => {
       const bytes = await fs.readFile(file).catch((e: NodeJS.ErrnoException) => {
-        throw new Error(`cannot read ${file}: ${e.code ?? e.message}`);
+        throw new CliError(`cannot read ${file}: ${e.code ?? e.message}`);
       });
       await withApp(async (app) => {
         const result = await app.services.imports.importList(new Uint8Array(bytes), file, {

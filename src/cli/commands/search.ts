@@ -1,8 +1,9 @@
 /** `kinoteka search "<query>"` and `kinoteka search reindex`. */
 import type { Command } from 'commander';
-import { presentSearchResult } from '../../http/api/search.routes.ts';
+import { presentSearchResult } from '../../presenters/index.ts';
 import { withApp } from '../app.ts';
 import { printJson, table } from '../format.ts';
+import { int } from '../options.ts';
 import { progressBar } from '../progress.ts';
 
 export function registerSearchCommands(program: Command): void {
@@ -12,7 +13,7 @@ export function registerSearchCommands(program: Command): void {
       'Find films by any title or person, in any script or spelling ("search reindex" rebuilds the index).',
     )
     .argument('[query...]', 'what to look for, e.g. "letyat zhuravli"')
-    .option('--limit <n>', 'how many results', (v) => Number.parseInt(v, 10), 10)
+    .option('--limit <n>', 'how many results', int('limit'), 10)
     .option('--json', 'print JSON')
     .action(async (words: string[], opts: { limit: number; json?: boolean }) => {
       const query = words.join(' ').trim();

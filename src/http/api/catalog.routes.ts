@@ -1,23 +1,18 @@
 import type { CatalogService } from '../../modules/catalog/index.ts';
 import type { CollectionsService } from '../../modules/collections/index.ts';
 import {
+  filmDto,
+  filmSummaryDto,
+  personDto,
+  personListItemDto,
   presentFilm,
   presentFilmSummary,
   presentPerson,
   presentPersonListItem,
-} from '../presenters.ts';
+} from '../../presenters/index.ts';
 import { parseQuery } from '../validate.ts';
 import type { ApiRoute } from './registry.ts';
-import {
-  filmDto,
-  filmSummaryDto,
-  filmsQuery,
-  one,
-  pageOf,
-  peopleQuery,
-  personDto,
-  personListItemDto,
-} from './schemas.ts';
+import { filmsQuery, one, pageOf, peopleQuery } from './schemas.ts';
 
 function pageMeta(p: { page: number; perPage: number; total: number }) {
   return {

@@ -1,15 +1,16 @@
 import type { CollectionsService } from '../../modules/collections/index.ts';
 import type { KnowledgeService } from '../../modules/facts/index.ts';
 import type { ImportsService } from '../../modules/imports/index.ts';
-import { presentCheckedText, presentCollectionCheck, presentImport } from '../check.presenters.ts';
-import { parseBody } from '../validate.ts';
 import {
-  checkClaimBody,
   checkedTextDto,
   collectionCheckDto,
-  importBody,
   importResultDto,
-} from './check.schemas.ts';
+  presentCheckedText,
+  presentCollectionCheck,
+  presentImport,
+} from '../../presenters/index.ts';
+import { parseBody } from '../validate.ts';
+import { checkClaimBody, importBody } from './check.schemas.ts';
 import type { ApiRoute } from './registry.ts';
 import { one } from './schemas.ts';
 

@@ -1,7 +1,12 @@
 import type { CollectionsService } from '../../modules/collections/index.ts';
-import { presentCollection, presentCollectionSummary } from '../presenters.ts';
+import {
+  collectionDto,
+  collectionSummaryDto,
+  presentCollection,
+  presentCollectionSummary,
+} from '../../presenters/index.ts';
 import type { ApiRoute } from './registry.ts';
-import { collectionDto, collectionSummaryDto, listOf, one } from './schemas.ts';
+import { listOf, one } from './schemas.ts';
 
 export function collectionRoutes(collections: CollectionsService): ApiRoute[] {
   return [

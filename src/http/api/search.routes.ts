@@ -1,34 +1,15 @@
 import { z } from 'zod';
-import type { SearchResult, SearchService } from '../../modules/search/index.ts';
-import { presentFilmSummary } from '../presenters.ts';
+import type { SearchService } from '../../modules/search/index.ts';
+import { presentSearchResult, searchHitDto } from '../../presenters/index.ts';
 import { parseQuery } from '../validate.ts';
 import type { ApiRoute } from './registry.ts';
-import { filmSummaryDto, listOf } from './schemas.ts';
+import { listOf } from './schemas.ts';
 
 export const searchQuery = z.strictObject({
   q: z.string().max(200, 'q is too long (200 characters at most)').default(''),
   limit: z.coerce.number().int().min(1).max(50, 'limit must be at most 50').default(20),
   offset: z.coerce.number().int().min(0).max(1000).default(0),
 });
-
-export const searchHitDto = filmSummaryDto
-  .extend({
-    score: z.number(),
-    matched_title: z.string(),
-    matched_field: z.enum(['title', 'person']),
-    matched_person: z.string().nullable(),
-  })
-  .meta({ id: 'SearchHit' });
-
-export function presentSearchResult(r: SearchResult): z.infer<typeof searchHitDto> {
-  return {
-    ...presentFilmSummary(r.film),
-    score: Math.round(r.score * 1000) / 1000,
-    matched_title: r.matchedTitle,
-    matched_field: r.matchedField,
-    matched_person: r.matchedPerson,
-  };
-}
 
 export function searchRoutes(search: SearchService): ApiRoute[] {
   return [

@@ -10,3 +10,4 @@ export {
   isAccessKind,
 } from './access.ts';
 export { AccessRepository } from './access.repository.ts';
+export { type AccessReader, AccessService } from './access.service.ts';

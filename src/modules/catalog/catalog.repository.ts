@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/index.ts';
 import { countryName } from '../../lib/countries.ts';
 import {
@@ -32,6 +32,15 @@ export interface FilmListRow {
   englishTitle: string;
   originalTitle: Title | null;
   transliteration: string | null;
+}
+
+/** Just what a cover draws: no synopsis, credits beyond directors, facts or access. */
+export interface FilmCover {
+  slug: string;
+  year: number;
+  englishTitle: string;
+  originalTitle: string | null;
+  directors: string[];
 }
 
 export class CatalogRepository {
@@ -69,6 +78,54 @@ export class CatalogRepository {
       accessNote: r.access_note,
       studio: r.studio_name ? { name: r.studio_name, nameOriginal: r.studio_name_original } : null,
     };
+  }
+
+  /** The cover of one film: its titles and directors' names, in three small queries. */
+  async findFilmCover(slug: string): Promise<FilmCover | undefined> {
+    const film = await this.db
+      .selectFrom('films')
+      .select(['id', 'slug', 'year'])
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    if (!film) return undefined;
+    const [titles, directors] = await Promise.all([
+      this.db
+        .selectFrom('titles')
+        .select(['kind', 'text', 'language', 'script', 'note'])
+        .where('film_id', '=', film.id)
+        .where('kind', 'in', ['english', 'original'])
+        .orderBy('position')
+        .execute(),
+      this.db
+        .selectFrom('credits')
+        .innerJoin('people', 'people.id', 'credits.person_id')
+        .select('people.name')
+        .where('credits.film_id', '=', film.id)
+        .where('credits.role', '=', 'director')
+        .orderBy('credits.position')
+        .execute(),
+    ]);
+    const summary = summaryFrom(titles.map((t) => ({ ...t, kind: t.kind as TitleKind })));
+    return {
+      slug: film.slug,
+      year: film.year,
+      englishTitle: summary.englishTitle,
+      originalTitle: summary.originalTitle?.text ?? null,
+      directors: directors.map((d) => d.name),
+    };
+  }
+
+  /** Every decade that has at least one film (1920, 1950, ...), ascending. */
+  async decades(): Promise<number[]> {
+    // Integer division truncates on both SQLite and PostgreSQL (years are positive integers).
+    const decade = sql<number>`(${sql.ref('year')} / 10) * 10`;
+    const rows = await this.db
+      .selectFrom('films')
+      .select(decade.as('decade'))
+      .distinct()
+      .orderBy('decade')
+      .execute();
+    return rows.map((r) => Number(r.decade));
   }
 
   /** One page of films matching the filter, ordered by year then slug. */

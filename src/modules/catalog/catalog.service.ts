@@ -1,6 +1,10 @@
+/**
+ * The catalogue's read rules: film lists, film and person pages, covers. A film's facts and
+ * English access belong to other modules; they are read through those modules' services.
+ */
 import { NotFoundError } from '../../lib/errors.ts';
-import { type AccessRepository, accessKinds } from '../access/index.ts';
-import type { FactsRepository } from '../facts/index.ts';
+import { type AccessService, accessKinds } from '../access/index.ts';
+import type { FactsService } from '../facts/index.ts';
 import {
   type CreditRole,
   type FilmDetail,
@@ -11,13 +15,33 @@ import {
   type PersonRef,
   summaryFrom,
 } from './catalog.ts';
-import type { CatalogRepository, FilmListRow } from './catalog.repository.ts';
+import type { CatalogRepository, FilmCover, FilmListRow } from './catalog.repository.ts';
+
+/** What the service reads from the catalogue's own tables; a test may pass an in-memory fake. */
+export type CatalogReader = Pick<
+  CatalogRepository,
+  | 'findFilm'
+  | 'findFilmCover'
+  | 'listFilms'
+  | 'decades'
+  | 'filmRowsBySlugs'
+  | 'titlesForFilms'
+  | 'creditsForFilms'
+  | 'countriesForFilm'
+  | 'findPerson'
+  | 'creditsOfPerson'
+  | 'listPeople'
+  | 'allFilmsWithNames'
+>;
+/** The parts of the facts and access services the catalogue uses. */
+export type FilmFactsSource = Pick<FactsService, 'forFilm'>;
+export type FilmAccessSource = Pick<AccessService, 'forFilm' | 'kindsOf'>;
 
 export class CatalogService {
   constructor(
-    private readonly catalog: CatalogRepository,
-    private readonly facts: FactsRepository,
-    private readonly access: AccessRepository,
+    private readonly catalog: CatalogReader,
+    private readonly facts: FilmFactsSource,
+    private readonly access: FilmAccessSource,
   ) {}
 
   async listFilms(
@@ -41,13 +65,12 @@ export class CatalogService {
   async getFilm(slug: string): Promise<FilmDetail> {
     const film = await this.catalog.findFilm(slug);
     if (!film) throw new NotFoundError(`No film with the slug "${slug}".`);
-    const [titles, credits, countries, facts, synopsisSources, access] = await Promise.all([
+    const [titles, credits, countries, { facts, synopsisSources }, access] = await Promise.all([
       this.catalog.titlesForFilms([film.id]),
       this.catalog.creditsForFilms([film.id]),
       this.catalog.countriesForFilm(film.id),
-      this.facts.factsForFilm(film.id),
-      this.facts.synopsisSources(film.id),
-      this.access.offersForFilm(film.id),
+      this.facts.forFilm(film.id),
+      this.access.forFilm(film.id),
     ]);
     const filmTitles = titles.get(film.id) ?? [];
     const filmCredits = credits.get(film.id) ?? [];
@@ -68,6 +91,18 @@ export class CatalogService {
       accessKinds: accessKinds(access),
       accessNote: film.accessNote,
     };
+  }
+
+  /** What a film's cover draws, without loading the whole film. */
+  async getFilmCover(slug: string): Promise<FilmCover> {
+    const cover = await this.catalog.findFilmCover(slug);
+    if (!cover) throw new NotFoundError(`No film with the slug "${slug}".`);
+    return cover;
+  }
+
+  /** Every decade with at least one film, ascending: the film list's decade filter. */
+  decades(): Promise<number[]> {
+    return this.catalog.decades();
   }
 
   async getPerson(slug: string): Promise<PersonDetail> {
@@ -113,7 +148,7 @@ export class CatalogService {
     const ids = rows.map((r) => r.id);
     const [directors, kinds] = await Promise.all([
       this.catalog.creditsForFilms(ids, 'director'),
-      this.access.kindsForFilms(ids),
+      this.access.kindsOf(ids),
     ]);
     return rows.map((r) => ({
       slug: r.slug,

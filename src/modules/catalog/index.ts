@@ -12,5 +12,10 @@ export {
   type Title,
   type TitleKind,
 } from './catalog.ts';
-export { CatalogRepository } from './catalog.repository.ts';
-export { CatalogService } from './catalog.service.ts';
+export { CatalogRepository, type FilmCover } from './catalog.repository.ts';
+export {
+  type CatalogReader,
+  CatalogService,
+  type FilmAccessSource,
+  type FilmFactsSource,
+} from './catalog.service.ts';

@@ -2,12 +2,7 @@ import type { FC } from 'hono/jsx';
 import { type AccessKind, accessKindLabel } from '../../modules/access/index.ts';
 import type { FilmSummary, PersonRef } from '../../modules/catalog/index.ts';
 import type { Source } from '../../modules/facts/index.ts';
-
-export const filmUrl = (slug: string) => `/films/${slug}`;
-export const personUrl = (slug: string) => `/people/${slug}`;
-export const collectionUrl = (slug: string) => `/collections/${slug}`;
-export const filmCoverUrl = (slug: string) => `/covers/films/${slug}.svg`;
-export const collectionCoverUrl = (slug: string) => `/covers/collections/${slug}.svg`;
+import { urls } from '../../presenters/index.ts';
 
 /** Badges for the kinds of English access a film has, or the honest absence of any. */
 export const AccessBadges: FC<{ kinds: readonly AccessKind[] }> = ({ kinds }) => (
@@ -25,7 +20,7 @@ export const PersonLinks: FC<{ people: readonly PersonRef[] }> = ({ people }) =>
     {people.map((p, i) => (
       <>
         {i > 0 ? (i === people.length - 1 ? ' and ' : ', ') : ''}
-        <a href={personUrl(p.slug)}>{p.name}</a>
+        <a href={urls.person(p.slug)}>{p.name}</a>
       </>
     ))}
   </>
@@ -101,12 +96,13 @@ export const SourcesSection: FC<{
 
 export const FilmCard: FC<{ film: FilmSummary }> = ({ film }) => (
   <article class="film-card">
-    <a href={filmUrl(film.slug)} class="film-card-cover" tabindex={-1} aria-hidden="true">
-      <img src={filmCoverUrl(film.slug)} alt="" width={120} height={180} loading="lazy" />
+    <a href={urls.film(film.slug)} class="film-card-cover" tabindex={-1} aria-hidden="true">
+      <img src={urls.filmCover(film.slug)} alt="" width={120} height={180} loading="lazy" />
     </a>
     <div>
       <h3>
-        <a href={filmUrl(film.slug)}>{film.englishTitle}</a> <span class="year">({film.year})</span>
+        <a href={urls.film(film.slug)}>{film.englishTitle}</a>{' '}
+        <span class="year">({film.year})</span>
       </h3>
       <p class="muted">
         <OriginalTitle film={film} />

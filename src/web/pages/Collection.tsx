@@ -8,9 +8,8 @@ import {
   Prose,
   SourceLinks,
   SourcesSection,
-  filmCoverUrl,
-  filmUrl,
 } from '../components/parts.tsx';
+import { urls } from '../../presenters/index.ts';
 
 const FIELD_LABEL = {
   film: 'Film',
@@ -41,7 +40,7 @@ export const CollectionPage: FC<{ collection: CollectionDetail }> = ({ collectio
               · <a href="#corrections">{corrected.length} entries corrected</a>
             </>
           ) : null}{' '}
-          · <a href={`/collections/${c.slug}/fact-check`}>Fact check</a>
+          · <a href={urls.factCheck(c.slug)}>Fact check</a>
         </p>
       </header>
       <div class="prose">
@@ -51,9 +50,9 @@ export const CollectionPage: FC<{ collection: CollectionDetail }> = ({ collectio
         {c.entries.map((e) => (
           <li class="entry" id={`entry-${e.position}`}>
             <article aria-labelledby={`entry-title-${e.position}`}>
-              <a href={filmUrl(e.film.slug)} class="entry-cover" tabindex={-1} aria-hidden="true">
+              <a href={urls.film(e.film.slug)} class="entry-cover" tabindex={-1} aria-hidden="true">
                 <img
-                  src={filmCoverUrl(e.film.slug)}
+                  src={urls.filmCover(e.film.slug)}
                   alt=""
                   width={120}
                   height={180}
@@ -65,7 +64,7 @@ export const CollectionPage: FC<{ collection: CollectionDetail }> = ({ collectio
                   {e.position}
                 </p>
                 <h2 id={`entry-title-${e.position}`}>
-                  <a href={filmUrl(e.film.slug)}>{e.film.englishTitle}</a>{' '}
+                  <a href={urls.film(e.film.slug)}>{e.film.englishTitle}</a>{' '}
                   <span class="year">({e.film.year})</span>
                 </h2>
                 <p class="muted">

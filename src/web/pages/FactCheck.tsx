@@ -7,7 +7,7 @@ import {
   describeEvidence,
   evidenceSources,
 } from '../../modules/facts/index.ts';
-import { collectionUrl, filmUrl } from '../components/parts.tsx';
+import { urls } from '../../presenters/index.ts';
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
   supported: 'Supported',
@@ -100,7 +100,7 @@ export const FactCheckPage: FC<{ check: CollectionCheck }> = ({ check }) => {
           </p>
         ) : (
           <p>
-            <a href={collectionUrl(check.slug)}>Back to the collection</a>
+            <a href={urls.collection(check.slug)}>Back to the collection</a>
           </p>
         )}
         <p>
@@ -129,7 +129,7 @@ export const FactCheckPage: FC<{ check: CollectionCheck }> = ({ check }) => {
             aria-labelledby={`${prefix}-title`}
           >
             <h2 id={`${prefix}-title`}>
-              {e.position}. <a href={filmUrl(e.filmSlug)}>{e.filmTitle}</a>{' '}
+              {e.position}. <a href={urls.film(e.filmSlug)}>{e.filmTitle}</a>{' '}
               <span class="year">({e.year})</span>
               {e.listedAs && e.listedAs !== `${e.filmTitle} (${e.year})` ? (
                 <span class="muted small"> listed as “{e.listedAs}”</span>

@@ -8,10 +8,8 @@ import {
   Prose,
   SourceLinks,
   SourcesSection,
-  collectionUrl,
-  filmCoverUrl,
-  personUrl,
 } from '../components/parts.tsx';
+import { urls } from '../../presenters/index.ts';
 
 const TITLE_KIND_LABEL = {
   english: 'English',
@@ -39,7 +37,7 @@ export const FilmPage: FC<{
   return (
     <article class="film">
       <header class="film-header">
-        <img class="film-cover" src={filmCoverUrl(f.slug)} alt="" width={200} height={300} />
+        <img class="film-cover" src={urls.filmCover(f.slug)} alt="" width={200} height={300} />
         <div>
           <p class="eyebrow">Film · {f.year}</p>
           <h1>{f.englishTitle}</h1>
@@ -235,7 +233,7 @@ export const FilmPage: FC<{
               {cast.map((c) => (
                 <tr>
                   <td>
-                    <a href={personUrl(c.person.slug)}>{c.person.name}</a>
+                    <a href={urls.person(c.person.slug)}>{c.person.name}</a>
                     {c.person.nameOriginal ? (
                       <span class="muted" lang="ru">
                         {' '}
@@ -257,7 +255,7 @@ export const FilmPage: FC<{
           <ul>
             {collections.map((c) => (
               <li>
-                <a href={`${collectionUrl(c.slug)}#entry-${c.position}`}>{c.title}</a>{' '}
+                <a href={`${urls.collection(c.slug)}#entry-${c.position}`}>{c.title}</a>{' '}
                 <span class="muted">(no. {c.position})</span>
               </li>
             ))}

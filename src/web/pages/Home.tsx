@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { CollectionSummary } from '../../modules/collections/index.ts';
-import { collectionCoverUrl, collectionUrl } from '../components/parts.tsx';
+import { urls } from '../../presenters/index.ts';
 
 export const HomePage: FC<{ collections: CollectionSummary[] }> = ({ collections }) => (
   <>
@@ -20,12 +20,12 @@ export const HomePage: FC<{ collections: CollectionSummary[] }> = ({ collections
           {collections.map((c) => (
             <li>
               <article class="collection-card">
-                <a href={collectionUrl(c.slug)} tabindex={-1} aria-hidden="true">
-                  <img src={collectionCoverUrl(c.slug)} alt="" width={200} height={300} />
+                <a href={urls.collection(c.slug)} tabindex={-1} aria-hidden="true">
+                  <img src={urls.collectionCover(c.slug)} alt="" width={200} height={300} />
                 </a>
                 <div>
                   <h3>
-                    <a href={collectionUrl(c.slug)}>{c.title}</a>
+                    <a href={urls.collection(c.slug)}>{c.title}</a>
                   </h3>
                   {c.subtitle ? <p class="subtitle">{c.subtitle}</p> : null}
                   <p>{c.introExcerpt}</p>

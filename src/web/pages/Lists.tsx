@@ -1,7 +1,8 @@
 import type { FC } from 'hono/jsx';
 import { ACCESS_KINDS, accessKindLabel } from '../../modules/access/index.ts';
 import type { CreditRole, FilmSummary, Page, PersonRef } from '../../modules/catalog/index.ts';
-import { FilmCard, personUrl } from '../components/parts.tsx';
+import { FilmCard } from '../components/parts.tsx';
+import { urls } from '../../presenters/index.ts';
 
 export const FilmsPage: FC<{
   page: Page<FilmSummary>;
@@ -76,7 +77,7 @@ export const PeoplePage: FC<{
     <ul class="people-list">
       {people.map((p) => (
         <li>
-          <a href={personUrl(p.slug)}>{p.name}</a>
+          <a href={urls.person(p.slug)}>{p.name}</a>
           {p.nameOriginal ? (
             <span class="muted" lang="ru">
               {' '}

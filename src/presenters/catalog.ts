@@ -1,4 +1,7 @@
-/** Presenters: the only fields that leave the server as JSON. Domain objects in, DTOs out. */
+/**
+ * Presenters: the only fields of films, people and collections that leave the server as JSON
+ * (the API and the CLI's --json). Domain objects in, DTOs out.
+ */
 import type { CollectionDetail, CollectionSummary } from '../modules/collections/index.ts';
 import type {
   FilmDetail,
@@ -16,13 +19,8 @@ import type {
   PersonDto,
   PersonListItemDto,
   SourceDto,
-} from './api/schemas.ts';
-
-export const urls = {
-  film: (slug: string) => `/films/${slug}`,
-  person: (slug: string) => `/people/${slug}`,
-  collection: (slug: string) => `/collections/${slug}`,
-};
+} from './dto.ts';
+import { urls } from './urls.ts';
 
 export function presentSource(s: Source): SourceDto {
   return { url: s.url, title: s.title, publisher: s.publisher, accessed_on: s.accessedOn };

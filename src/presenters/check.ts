@@ -14,7 +14,8 @@ import type {
   collectionCheckDto,
   evidenceDto,
   importResultDto,
-} from './api/check.schemas.ts';
+} from './check.dto.ts';
+import { urls } from './urls.ts';
 
 function presentEvidence(e: Evidence): z.infer<typeof evidenceDto> {
   const base = { type: e.type, summary: describeEvidence(e), sources: evidenceSources(e) };
@@ -68,7 +69,7 @@ export function presentCollectionCheck(c: CollectionCheck): z.infer<typeof colle
     counts,
     entries: c.entries.map((e) => ({
       position: e.position,
-      film: { slug: e.filmSlug, title: e.filmTitle, year: e.year, url: `/films/${e.filmSlug}` },
+      film: { slug: e.filmSlug, title: e.filmTitle, year: e.year, url: urls.film(e.filmSlug) },
       listed_as: e.listedAs,
       description: presentCheckedText(e.description),
       fact: presentCheckedText(e.fact),
@@ -78,7 +79,7 @@ export function presentCollectionCheck(c: CollectionCheck): z.infer<typeof colle
 
 export function presentImport(r: ImportResult): z.infer<typeof importResultDto> {
   return {
-    collection: { ...r.collection, url: `/collections/${r.collection.slug}/fact-check` },
+    collection: { ...r.collection, url: urls.factCheck(r.collection.slug) },
     format: r.list.format,
     intro: r.list.intro,
     counts: r.list.counts,

@@ -1,0 +1,110 @@
+/** `kinoteka films list`, `kinoteka collections list|show`: reading the catalogue. */
+import { type Command, Option } from 'commander';
+import { ACCESS_KINDS, type AccessKind } from '../../modules/access/index.ts';
+import { presentCollection, presentFilmSummary } from '../../presenters/index.ts';
+import { withApp } from '../app.ts';
+import { printJson, table } from '../format.ts';
+import { decade, int } from '../options.ts';
+
+const ACCESS_FILTERS = [...ACCESS_KINDS, 'none'] as const;
+
+export function registerCatalogCommands(program: Command): void {
+  const films = program.command('films').description('The film catalogue.');
+  films
+    .command('list')
+    .description('List films, ordered by year.')
+    .option('--decade <year>', 'e.g. 1950', decade)
+    .option('--from <year>', 'earliest year', int('from'))
+    .option('--to <year>', 'latest year', int('to'))
+    .option('--director <slug>', 'director slug, e.g. mark-donskoy')
+    .addOption(new Option('--access <kind>', 'English access').choices(ACCESS_FILTERS))
+    .option('--page <n>', 'page number', int('page'), 1)
+    .option('--per-page <n>', 'films per page', int('per-page'), 50)
+    .option('--json', 'print JSON')
+    .action(
+      async (opts: {
+        decade?: number;
+        from?: number;
+        to?: number;
+        director?: string;
+        access?: AccessKind | 'none';
+        page: number;
+        perPage: number;
+        json?: boolean;
+      }) => {
+        await withApp(async (app) => {
+          const page = await app.services.catalog.listFilms(
+            {
+              decade: opts.decade,
+              yearFrom: opts.from,
+              yearTo: opts.to,
+              director: opts.director,
+              access: opts.access,
+            },
+            { page: opts.page, perPage: opts.perPage },
+          );
+          if (opts.json) {
+            return printJson({ data: page.items.map(presentFilmSummary), total: page.total });
+          }
+          console.log(
+            table(
+              ['year', 'slug', 'title', 'original', 'director', 'English access'],
+              page.items.map((f) => [
+                f.year,
+                f.slug,
+                f.englishTitle,
+                f.originalTitle?.text,
+                f.directors.map((d) => d.name).join(', '),
+                f.accessKinds.join(', ') || 'none known',
+              ]),
+            ),
+          );
+          console.log(`${page.items.length} of ${page.total} films`);
+        });
+      },
+    );
+
+  const collections = program.command('collections').description('Curated collections.');
+  collections
+    .command('list')
+    .description('List collections.')
+    .option('--drafts', 'include drafts')
+    .option('--json', 'print JSON')
+    .action(async (opts: { drafts?: boolean; json?: boolean }) => {
+      await withApp(async (app) => {
+        const list = await app.services.collections.list({ includeDrafts: opts.drafts ?? false });
+        if (opts.json) return printJson(list);
+        console.log(
+          table(
+            ['slug', 'title', 'status', 'films'],
+            list.map((c) => [c.slug, c.title, c.status, c.filmCount]),
+          ),
+        );
+      });
+    });
+  collections
+    .command('show <slug>')
+    .description('Show a collection with its entries and corrections.')
+    .option('--json', 'print JSON')
+    .action(async (slug: string, opts: { json?: boolean }) => {
+      await withApp(async (app) => {
+        const c = await app.services.collections.get(slug, { includeDrafts: true });
+        if (opts.json) return printJson(presentCollection(c));
+        console.log(`${c.title}${c.subtitle ? `: ${c.subtitle}` : ''}\n`);
+        console.log(
+          table(
+            ['#', 'film', 'year', 'original', 'director', 'English access', 'corrections'],
+            c.entries.map((e) => [
+              e.position,
+              e.film.englishTitle,
+              e.film.year,
+              e.film.originalTitle?.text,
+              e.film.directors.map((d) => d.name).join(', '),
+              e.film.accessKinds.join(', ') || 'none known',
+              e.corrections.length || '',
+            ]),
+          ),
+        );
+      });
+    });
+}

@@ -1,0 +1,30 @@
+/**
+ * The public web site: server-rendered pages (hono/jsx), covers, sitemap and robots.txt, one
+ * file per family under routes/. Every page works without JavaScript; site.js only adds search
+ * suggestions.
+ */
+import { Hono } from 'hono';
+import type { WebDeps } from './deps.ts';
+import { type Renderer, createRenderer } from './render.tsx';
+import { assetRoutes } from './routes/assets.ts';
+import { factCheckPages } from './routes/fact-check.tsx';
+import { filmPages } from './routes/films.tsx';
+import { collectionPages } from './routes/home.tsx';
+import { peoplePages } from './routes/people.tsx';
+import { searchPages } from './routes/search.tsx';
+
+export type { WebDeps } from './deps.ts';
+export { type Renderer, renderErrorPage } from './render.tsx';
+
+export function createWebApp(deps: WebDeps): { app: Hono; render: Renderer } {
+  const render = createRenderer(deps.publicUrl);
+  const pages = { ...deps, render };
+  const app = new Hono();
+  app.route('/', assetRoutes(deps));
+  app.route('/', collectionPages(pages));
+  app.route('/', factCheckPages(pages));
+  app.route('/', filmPages(pages));
+  app.route('/', peoplePages(pages));
+  app.route('/', searchPages(pages));
+  return { app, render };
+}

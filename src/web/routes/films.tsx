@@ -1,0 +1,70 @@
+/** The film list (filtered by decade and English access, paged) and a film's page. */
+import { Hono } from 'hono';
+import { urls } from '../../presenters/index.ts';
+import type { PageDeps } from '../deps.ts';
+import { filmsPageQuery, pageQuery, pathParams, slugParams } from '../input.ts';
+import { FilmPage } from '../pages/Film.tsx';
+import { FilmsPage } from '../pages/Lists.tsx';
+import { movieJsonLd } from '../seo.ts';
+
+const FILMS_PER_PAGE = 24;
+
+export function filmPages({
+  catalog,
+  collections,
+  render,
+  publicUrl,
+}: Pick<PageDeps, 'catalog' | 'collections' | 'render' | 'publicUrl'>): Hono {
+  const app = new Hono();
+
+  app.get('/films', async (c) => {
+    const q = pageQuery(c, filmsPageQuery);
+    const [page, decades] = await Promise.all([
+      catalog.listFilms(
+        { decade: q.decade, access: q.access },
+        { page: q.page, perPage: FILMS_PER_PAGE },
+      ),
+      catalog.decades(),
+    ]);
+    const pageHref = (n: number) => {
+      const params = new URLSearchParams();
+      if (q.decade) params.set('decade', String(q.decade));
+      if (q.access) params.set('access', q.access);
+      params.set('page', String(n));
+      return `${urls.films()}?${params}`;
+    };
+    return c.html(
+      await render(
+        {
+          title: 'Films',
+          description: 'Every film in the Kinoteka catalogue, with its English access.',
+          path: urls.films(),
+        },
+        <FilmsPage page={page} filter={q} decades={decades} pageHref={pageHref} />,
+      ),
+    );
+  });
+
+  app.get('/films/:slug', async (c) => {
+    const { slug } = pathParams(c, slugParams);
+    const [film, inCollections] = await Promise.all([
+      catalog.getFilm(slug),
+      collections.forFilm(slug),
+    ]);
+    return c.html(
+      await render(
+        {
+          title: `${film.englishTitle} (${film.year})`,
+          description: film.synopsis.slice(0, 200),
+          path: urls.film(film.slug),
+          type: 'video.movie',
+          image: urls.filmCover(film.slug),
+          jsonLd: movieJsonLd(film, publicUrl),
+        },
+        <FilmPage film={film} collections={inCollections} />,
+      ),
+    );
+  });
+
+  return app;
+}
