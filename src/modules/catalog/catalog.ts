@@ -1,9 +1,9 @@
 /** Films and people: the catalogue's domain types and the pure rules over them. */
 import type { AccessKind, AccessOffer } from '../access/index.ts';
-import type { Fact, Source } from '../facts/index.ts';
+import { type Fact, type Source, TITLE_KINDS, type TitleKind } from '../facts/index.ts';
 
-export const TITLE_KINDS = ['original', 'english', 'transliteration', 'alternative'] as const;
-export type TitleKind = (typeof TITLE_KINDS)[number];
+// One list of title kinds, the knowledge base's: catalog depends on facts, never the reverse.
+export { TITLE_KINDS, type TitleKind };
 export const CREDIT_ROLES = ['director', 'writer', 'cast'] as const;
 export type CreditRole = (typeof CREDIT_ROLES)[number];
 
