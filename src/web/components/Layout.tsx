@@ -1,5 +1,6 @@
 import type { Child, FC } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { absoluteUrl, urls } from '../../presenters/index.ts';
 
 export interface Meta {
   title: string;
@@ -21,7 +22,7 @@ export const Layout: FC<{ meta: Meta; children?: Child; query?: string }> = ({
   children,
   query,
 }) => {
-  const url = `${meta.publicUrl}${meta.path}`;
+  const url = absoluteUrl(meta.publicUrl, meta.path);
   const fullTitle = meta.path === '/' ? meta.title : `${meta.title} · Kinoteka`;
   return (
     <html lang="en">
@@ -38,7 +39,7 @@ export const Layout: FC<{ meta: Meta; children?: Child; query?: string }> = ({
         <meta property="og:type" content={meta.type ?? 'website'} />
         <meta property="og:url" content={url} />
         {meta.image ? (
-          <meta property="og:image" content={`${meta.publicUrl}${meta.image}`} />
+          <meta property="og:image" content={absoluteUrl(meta.publicUrl, meta.image)} />
         ) : null}
         <meta name="twitter:card" content="summary" />
         <link rel="stylesheet" href={`/assets/site.css?v=${assetVersion.css}`} />
@@ -56,23 +57,23 @@ export const Layout: FC<{ meta: Meta; children?: Child; query?: string }> = ({
         </a>
         <header class="site-header">
           <div class="wrap header-row">
-            <a class="brand" href="/">
+            <a class="brand" href={urls.home()}>
               Kinoteka
             </a>
             <nav aria-label="Main">
               <ul>
                 <li>
-                  <a href="/">Collections</a>
+                  <a href={urls.home()}>Collections</a>
                 </li>
                 <li>
-                  <a href="/films">Films</a>
+                  <a href={urls.films()}>Films</a>
                 </li>
                 <li>
-                  <a href="/people">People</a>
+                  <a href={urls.people()}>People</a>
                 </li>
               </ul>
             </nav>
-            <form class="search" role="search" action="/search" method="get">
+            <form class="search" role="search" action={urls.search()} method="get">
               <label for="site-search" class="visually-hidden">
                 Search films
               </label>

@@ -19,7 +19,7 @@ export const FilmsPage: FC<{
           {page.total} {page.total === 1 ? 'film' : 'films'} in the catalogue
         </p>
       </header>
-      <form class="filters" method="get" action="/films">
+      <form class="filters" method="get" action={urls.films()}>
         <label>
           Decade{' '}
           <select name="decade">
