@@ -21,3 +21,4 @@ export {
   readFfprobeJson,
   type ProbeRepository,
 } from './probe.repository.ts';
+export { writeDemoLibrary, type DemoLibrary } from './demo.ts';
