@@ -160,6 +160,7 @@ describe('extractClaims', () => {
         qualifiers: [],
         predicate: 'be shown at the Cannes Film Festival',
         action: 'screened',
+        ever: false,
         event: 'Cannes Film Festival',
       },
     ]);
@@ -171,6 +172,7 @@ describe('extractClaims', () => {
         qualifiers: [],
         predicate: "win the Palme d'Or",
         action: 'won',
+        ever: false,
         event: 'Cannes Film Festival',
         award: "Palme d'Or",
       },

@@ -350,3 +350,110 @@ describe('a recorded outcome rules out a win', () => {
     ).toBe('contradicted');
   });
 });
+
+describe('every part of a claim must hold', () => {
+  it.each([
+    // The award is right, the year is not: contradicted on the year, and the explanation says so.
+    ['the-cranes-are-flying-1957', "The Cranes Are Flying won the Palme d'Or in 1957.", /1957/],
+    [
+      'the-ascent-1977',
+      'The Ascent won the Golden Bear in 1975.',
+      /Wrong on the date.*not in 1975/,
+    ],
+    // The director is right, the year is not.
+    ['mother-1955', 'Mark Donskoy directed Mother in 1938.', /Wrong on the year.*not 1938/],
+  ])('%s: %s is contradicted', (film, sentence, why) => {
+    const j = judge(film, sentence);
+    expect(j.verdict, j.explanation).toBe('contradicted');
+    expect(j.explanation).toMatch(why);
+  });
+
+  it('does not decide a ceremony year one off, which may be the films’ year', () => {
+    expect(
+      verdict(
+        'ballad-of-a-soldier-1959',
+        'It was nominated for the Academy Award for Best Original Screenplay in 1961.',
+      ),
+    ).toBe('unsupported');
+  });
+
+  it('reads a nomination as a nomination, not a win', () => {
+    expect(
+      verdict(
+        'the-cranes-are-flying-1957',
+        'The Cranes Are Flying received a BAFTA nomination for Best Film from any Source.',
+      ),
+    ).toBe('supported');
+    expect(
+      verdict(
+        'ballad-of-a-soldier-1959',
+        'It received an Academy Award nomination for its screenplay in 1962.',
+      ),
+    ).toBe('supported');
+    expect(
+      verdict(
+        'ballad-of-a-soldier-1959',
+        'It received an Academy Award nomination for its music in 1962.',
+      ),
+    ).not.toBe('supported');
+  });
+
+  it('needs every named co-director in the record', () => {
+    expect(verdict('mother-1926', 'Pudovkin co-directed the film with Mikhail Doller.')).toBe(
+      'unsupported',
+    );
+    expect(
+      verdict('the-house-i-live-in-1957', 'Lev Kulidzhanov co-directed it with Yakov Segel.'),
+    ).toBe('supported');
+  });
+});
+
+describe('priority claims', () => {
+  it.each([
+    ['mother-1955', 'Mother was the first Soviet film in competition at Cannes.'],
+    ['mother-1955', 'It was the very first film ever shown at Cannes.'],
+    ['the-forty-first-1956', 'The Forty-First was the first Soviet film to win a prize at Cannes.'],
+  ])('%s: "%s" is contradicted by earlier films there', (film, sentence) => {
+    const j = judge(film, sentence);
+    expect(j.verdict, j.explanation).toBe('contradicted');
+    expect(j.evidence.some((e) => e.type === 'edition' && e.edition.year === 1946)).toBe(true);
+  });
+
+  it.each([
+    ['mother-1990', 'It was the last Soviet film in competition at Cannes.'],
+    [
+      'the-ascent-1977',
+      'The Ascent was the first film by a woman director to win the Golden Bear.',
+    ],
+    ['the-cranes-are-flying-1957', "It was the first Soviet film to win the Palme d'Or."],
+  ])('%s: "%s" needs a recorded priority, so is unsupported', (film, sentence) => {
+    expect(verdict(film, sentence)).toBe('unsupported');
+  });
+});
+
+describe('person first and films named in the claim', () => {
+  it.each([
+    [
+      'the-cranes-are-flying-1957',
+      'Mikhail Kalatozov directed The Cranes Are Flying.',
+      'supported',
+    ],
+    ['ballad-of-a-soldier-1959', 'Grigori Chukhrai directed Ballad of a Soldier.', 'supported'],
+    ['the-forty-first-1956', 'Mikhail Romm directed The Forty-First.', 'contradicted'],
+    ['mother-1955', 'Sergei Gerasimov directed this version of Mother.', 'contradicted'],
+    [
+      'the-cranes-are-flying-1957',
+      "Andrei Tarkovsky's The Cranes Are Flying is a war romance.",
+      'contradicted',
+    ],
+    // Another film the base knows, named by title and year: judged about that film.
+    ['mother-1955', 'Vsevolod Pudovkin directed Mother in 1926.', 'supported'],
+  ])('%s: %s → %s', (film, sentence, expected) => {
+    const j = judge(film, sentence);
+    expect(j.verdict, j.explanation).toBe(expected);
+  });
+
+  it('leaves a film the base does not know not checkable', () => {
+    expect(verdict('mother-1955', 'Mark Donskoy directed The Rainbow.')).toBe('not-checkable');
+  });
+});

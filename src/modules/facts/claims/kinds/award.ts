@@ -33,6 +33,8 @@ export interface AwardClaim extends ClaimBase {
    * and Screenplay"); the judge accepts either reading.
    */
   awardLong?: string;
+  /** A category named by a common noun ("for its screenplay"): the prize's name must hold it. */
+  awardWord?: string;
 }
 
 const EVENT_AWARD_WORDS =
@@ -96,7 +98,48 @@ export function parseAwardObject(raw: string): {
   };
 }
 
+/** The award's year: one after the verb, or "In 1958, …" before it; never "the 1957 film". */
+function awardYear(c: string, verbAt: number): number | undefined {
+  const after = yearIn(c.slice(verbAt));
+  if (after !== undefined) return after;
+  const before = c.slice(0, verbAt);
+  const m =
+    /\b(?:in|at\s+the|of)\s+(18[89]\d|19\d\d|20\d\d)\b(?!\s+(?:film|movie|picture|version|drama|silent|feature|adaptation|remake))/i.exec(
+      before,
+    );
+  return m?.[1] ? Number(m[1]) : undefined;
+}
+
+// "received a BAFTA nomination for Best Film", "an Academy Award nomination for its screenplay".
+const EVENT_NOMINATION =
+  /\b(?:received|earned|got|garnered|secured|picked\s+up)\s+(?:a|an|one|two|three|several)\s+((?:\p{Lu}[\p{L}'’.-]*\s+){1,5})nominations?\b(?:\s+for\s+)?/u;
+
 export function matchAward(c: string): Found<AwardClaim>[] {
+  const en = EVENT_NOMINATION.exec(c);
+  if (en?.[1]) {
+    const ev = findEvent(en[1].trim())?.name;
+    if (ev) {
+      const after = c.slice(en.index + en[0].length);
+      const hint = /^(?:its|the film's|his|her)\s+([a-z]+)/.exec(after)?.[1];
+      const parsed = hint ? {} : parseAwardObject(after);
+      const found: Found<AwardClaim> = {
+        kind: 'award',
+        result: 'nominated',
+        event: ev,
+        start: en.index,
+        end: c.length,
+        negated: NEGATION.test(c.slice(0, en.index)),
+        ...('award' in parsed && parsed.award ? { award: parsed.award } : {}),
+        ...('awardLong' in parsed && parsed.awardLong ? { awardLong: parsed.awardLong } : {}),
+        ...(hint ? { awardWord: hint } : {}),
+      };
+      const edition = editionIn(c);
+      const year = awardYear(c, en.index);
+      if (edition !== undefined) found.edition = edition;
+      if (year !== undefined) found.year = year;
+      return [found];
+    }
+  }
   const verbs: Array<{ re: RegExp; result: ClaimedAwardResult }> = [
     {
       re: /\b(?:received|earned|got|garnered)\s+(?:a|an)\s+special\s+mention\b/i,
@@ -146,7 +189,7 @@ export function matchAward(c: string): Found<AwardClaim>[] {
       ...('awardLong' in parsed && parsed.awardLong ? { awardLong: parsed.awardLong } : {}),
     };
     const edition = editionIn(c);
-    const year = yearIn(c);
+    const year = awardYear(c, m.index);
     if (edition !== undefined) found.edition = edition;
     if (year !== undefined) found.year = year;
     return [found];
@@ -211,11 +254,15 @@ function awardPositive(claim: AwardClaim, film: FilmContext): Decision {
   const atEvent = film.kb
     .statements(film.key, 'award')
     .filter((s) => event === undefined || sameEvent(s.value.event, event));
+  // Every part of the claim must agree: the edition and the year exactly. A year one off at a
+  // ceremony (dated by the ceremony or by the films' year) is ambiguous, not the same claim.
   const when = (v: { edition?: number | undefined; year?: number | undefined }) =>
     (claim.edition === undefined || v.edition === undefined || v.edition === claim.edition) &&
-    // Ceremonies are dated by the ceremony or by the films' year, so a year either way is the same claim.
-    (claim.year === undefined || v.year === undefined || Math.abs(v.year - claim.year) <= 1);
+    (claim.year === undefined || v.year === undefined || v.year === claim.year);
+  const ceremony = event !== undefined && findEvent(event, { weak: false })?.kind === 'ceremony';
   const awardIs = (name: string): 'same' | 'near' | 'different' => {
+    if (claim.awardWord !== undefined)
+      return normalize(name).includes(normalize(claim.awardWord)) ? 'same' : 'different';
     if (claim.award === undefined) return 'same';
     const short = compareAwards(claim.award, name);
     const long = claim.awardLong === undefined ? 'different' : compareAwards(claim.awardLong, name);
@@ -278,6 +325,42 @@ function awardPositive(claim: AwardClaim, film: FilmContext): Decision {
       explanation: `${film.title} ${lookAlikes.map(describeAward).join(' and ')}; the claim's "${claim.award ?? ''}" may mean that, but the names are of different prizes.`,
       evidence: lookAlikes.map(stmt),
     };
+  }
+
+  // The same prize recorded at another edition or year: the claim is wrong on the date. At a
+  // ceremony a year one off may be the films' year rather than the ceremony's: not decided.
+  if (
+    (claim.year !== undefined || claim.edition !== undefined) &&
+    claim.award !== undefined &&
+    claim.result !== 'submitted'
+  ) {
+    const elsewhere = atEvent.filter(
+      (s) =>
+        !when(s.value) &&
+        awardIs(s.value.award) === 'same' &&
+        accepts.includes(s.value.result) &&
+        (s.value.year !== undefined || s.value.edition !== undefined),
+    );
+    const e = elsewhere[0];
+    if (e) {
+      const yearOff =
+        claim.year !== undefined && e.value.year !== undefined
+          ? Math.abs(e.value.year - claim.year)
+          : undefined;
+      const ambiguous = ceremony && claim.edition === undefined && yearOff === 1;
+      const claimed =
+        claim.edition !== undefined
+          ? `at the ${ordinal(claim.edition)} edition`
+          : `in ${claim.year}`;
+      const d: Decision = {
+        verdict: ambiguous ? 'unsupported' : 'contradicted',
+        explanation: ambiguous
+          ? `${film.title} ${describeAward(e)}; the claim's ${claim.year} may be the films' year rather than the ceremony's, so the record does not decide it.`
+          : `Wrong on the date: ${film.title} ${describeAward(e)}, not ${claimed}.`,
+        evidence: elsewhere.map(stmt),
+      };
+      return d;
+    }
   }
 
   // A recorded submission that was not nominated rules out a nomination or a win; a recorded

@@ -13,11 +13,16 @@ import {
 } from '../../../../lib/text/index.ts';
 import type { ClaimBase, Found } from '../core/claim.ts';
 import { NAME, NEGATION, NOT_NAMES, readNames } from '../core/patterns.ts';
+import { type FilmRef, readFilmRef, resolveFilm } from '../core/films.ts';
 import { type Decision, type FilmContext, negate, stmt } from '../core/verdict.ts';
 
 export interface PeopleClaim extends ClaimBase {
   kind: 'director' | 'writer';
   people: string[];
+  /** The film named, when it is named ("Mikhail Romm directed The Forty-First"). */
+  film?: FilmRef;
+  /** "Chukhrai's Ballad of a Soldier": a claim only if the title is a film the base knows. */
+  possessive?: boolean;
 }
 export interface CastClaim extends ClaimBase {
   kind: 'cast';
@@ -48,23 +53,63 @@ export function matchPeople(c: string): Found<PeopleClaim>[] {
     'writer',
     /\b(?:(?:co-)?written\s+by|(?:screenplay|script|scenario)\s+(?:was\s+)?(?:written\s+)?by|scripted\s+by)\b/i,
   );
-  // "Mark Donskoy directed it."
+  // Person first: "Mark Donskoy directed it", "Larisa Shepitko directed The Ascent",
+  // "Pudovkin co-directed the film with Mikhail Doller", "Kalatozov made The Cranes Are Flying".
   const subj = new RegExp(
-    String.raw`(${NAME})\s+(co-directed|directed|wrote|scripted)\s+(?:it|the film|this film|the movie|the screenplay|the script)\b`,
+    String.raw`(${NAME})\s+(?:also\s+|had\s+|has\s+)?(co-directed|directed|made|shot|wrote|scripted|co-wrote)\s+(.+?)(?=\s+(?:at|for|from|as|after|before|during|with|together|alongside)\s|[,;]|$)`,
     'u',
   ).exec(c);
-  if (subj?.[1] && subj[2] && !NOT_NAMES.has(subj[1].split(/\s+/)[0] ?? '')) {
-    const kind = /direct/i.test(subj[2]) ? 'director' : 'writer';
+  if (subj?.[1] && subj[2] && subj[3] && !NOT_NAMES.has(subj[1].split(/\s+/)[0] ?? '')) {
+    const verb = subj[2].toLowerCase();
+    const object = subj[3];
+    const script = /^(?:the\s+)?(?:screenplay|script|scenario)\b/i.test(object);
+    const kind = /direct|made|shot/.test(verb) ? 'director' : 'writer';
+    const ref = script ? {} : readFilmRef(object);
     const person = subj[1].replace(/^(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+/, '');
-    if (!out.some((o) => o.kind === kind)) {
+    if (ref && (kind === 'writer' || !script) && !out.some((o) => o.kind === kind)) {
+      const people = [person];
+      let end = subj.index + subj[0].length;
+      // "co-directed … with Mikhail Doller", "directed it together with …": every name counts.
+      const withAt = /^\s+(?:together\s+)?with\s+/i.exec(c.slice(end));
+      if (withAt && (verb.startsWith('co-') || /together/i.test(withAt[0]))) {
+        const more = readNames(c, end + withAt[0].length);
+        if (more) {
+          people.push(...more.names);
+          end = more.end;
+        }
+      }
       out.push({
         kind,
-        people: [person],
+        people,
         start: subj.index,
-        end: subj.index + subj[0].length,
-        negated: false,
+        end,
+        negated: NEGATION.test(subj[0]),
+        ...(ref.title !== undefined || ref.year !== undefined ? { film: ref } : {}),
       });
     }
+  }
+  // Possessive before the film's title: "Chukhrai's Ballad of a Soldier". Only a title the base
+  // knows makes this a claim (the judge resolves it); "Gorky's novel" is not a film.
+  const poss = new RegExp(
+    String.raw`(${NAME})['’]s\s+((?:The\s+|A\s+|An\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of|a|an|the|in|and|is|are|i|\p{Lu}[\p{L}'’-]*))*)`,
+    'u',
+  ).exec(c);
+  if (
+    poss?.[1] &&
+    poss[2] &&
+    !out.some((o) => o.kind === 'director') &&
+    !NOT_NAMES.has(poss[1].split(/\s+/)[0] ?? '')
+  ) {
+    const title = poss[2].replace(/(?:\s+(?:of|a|an|the|in|and|is|are|i))+$/i, '');
+    out.push({
+      kind: 'director',
+      people: [poss[1]],
+      film: { title },
+      possessive: true,
+      start: poss.index,
+      end: poss.index + poss[1].length + 2 + title.length,
+      negated: false,
+    });
   }
   return out;
 }
@@ -96,7 +141,39 @@ export function matchCast(c: string): Found<CastClaim>[] {
   return [];
 }
 
-export function judgePeople(claim: PeopleClaim, film: FilmContext): Decision {
+export function judgePeople(claim: PeopleClaim, context: FilmContext): Decision {
+  const film = resolveFilm(context, claim.film);
+  if (film === undefined) {
+    return {
+      verdict: 'not-checkable',
+      explanation: `"${claim.film?.title ?? ''}" is not a film the knowledge base can single out.`,
+      evidence: [],
+    };
+  }
+  const people = peopleDecision(claim, film);
+  // "Mark Donskoy directed Mother in 1955": the year is a part of the claim too.
+  const year = claim.film?.year;
+  if (year === undefined || people.verdict === 'contradicted' || people.verdict === 'not-checkable')
+    return people;
+  const years = film.kb.statements(film.key, 'releaseYear').map((s) => s.value.year);
+  const known = years.length > 0 ? years : film.year !== undefined ? [film.year] : [];
+  if (known.includes(year)) return people;
+  const off = Math.min(...known.map((y) => Math.abs(y - year)));
+  if (known.length > 0 && off >= 2) {
+    return {
+      verdict: 'contradicted',
+      explanation: `Wrong on the year: ${film.title} was released in ${known.join(' or ')}, not ${year}.`,
+      evidence: film.kb.statements(film.key, 'releaseYear').map(stmt),
+    };
+  }
+  return {
+    verdict: 'unsupported',
+    explanation: `${people.explanation} The year ${year} is not the recorded one (${known.join(', ') || 'none'}).`,
+    evidence: people.evidence,
+  };
+}
+
+function peopleDecision(claim: PeopleClaim, film: FilmContext): Decision {
   const property = claim.kind;
   const known = film.kb.statements(film.key, property);
   const role = property === 'director' ? 'director' : 'writer';
@@ -142,6 +219,26 @@ export function judgePeople(claim: PeopleClaim, film: FilmContext): Decision {
     const near = claim.people.some((p) =>
       known.some((s) => editDistance(surnameKey(p), surnameKey(s.value.name), 3) <= 3),
     );
+    // "Gorky's Mother": a possessive may name the author or a star rather than the director.
+    const otherRole =
+      claim.possessive === true &&
+      claim.people.some((p) =>
+        [
+          ...film.kb.statements(film.key, 'writer').map((s) => s.value.name),
+          ...film.kb.statements(film.key, 'cast').map((s) => s.value.person.name),
+          ...film.kb
+            .statements(film.key, 'basedOn')
+            .map((s) => s.value.author ?? '')
+            .filter((a) => a !== ''),
+        ].some((n) => sameName(p, n)),
+      );
+    if (otherRole) {
+      return {
+        verdict: 'not-checkable',
+        explanation: `${joinWords(claim.people)} is credited on ${film.title}, though not as its director; the possessive does not say in what role.`,
+        evidence: [],
+      };
+    }
     const decisive = property === 'director' && !near;
     d = {
       verdict: decisive ? 'contradicted' : 'unsupported',

@@ -18,7 +18,9 @@ import { parseAwardObject } from './award.ts';
 
 export interface PriorityClaim extends ClaimBase {
   kind: 'priority';
-  scope: 'first' | 'one-of-the-first' | 'only';
+  scope: 'first' | 'one-of-the-first' | 'only' | 'last';
+  /** "ever": of all films, not only those of the group's time. */
+  ever: boolean;
   /** Country the claim is about, from an adjective: "Soviet" → Soviet Union. */
   country?: string;
   /** Other qualifiers of the group ("sound", "colour"): the base cannot check those. */
@@ -52,18 +54,26 @@ const COUNTRY_ADJECTIVES: Readonly<Record<string, string>> = {
   bulgarian: 'Bulgaria',
 };
 
+const GROUP_NOUN = String.raw`(?:films?|movies?|pictures?|features?|works?|productions?|entr(?:y|ies))`;
+const PRIORITY = new RegExp(
+  String.raw`\b(?:(one of)\s+)?the\s+(?:very\s+)?(first|earliest|only|sole|last|final)\s+((?:[\p{L}-]+\s+){0,4}?)(?:${GROUP_NOUN}\b\s*)(.*)$`,
+  'iu',
+);
+const PRIORITY_NO_NOUN =
+  /\b(?:(one of)\s+)?the\s+(?:very\s+)?(first|earliest|only|sole|last|final)\s+((?:[\p{L}-]+\s+){0,4}?)(?:ever\s+)?to\s+(.+)$/iu;
+// What follows the group's noun before the predicate: "by a woman director", "from Georgia".
+const GROUP_TAIL =
+  /^((?:by|from|of|about|made\s+by|directed\s+by)\s+.+?)\s+(?=(?:ever\s+)?to\s|(?:ever\s+)?(?:in|at|shown|screened|presented|selected|entered|released|made)\b)/iu;
+
 export function matchPriority(c: string): Found<PriorityClaim>[] {
-  const m =
-    /\b(?:(one of)\s+)?the\s+(?:very\s+)?(first|earliest|only)\s+((?:[\p{L}-]+\s+){0,4}?)(?:(?:films?|movies?|pictures?|features?|works?|productions?)\s+)?(?:ever\s+)?to\s+(.+)$/iu.exec(
-      c,
-    );
+  const m = PRIORITY.exec(c) ?? PRIORITY_NO_NOUN.exec(c);
   if (!m?.[2] || m[4] === undefined) return [];
   const words = (m[3] ?? '')
     .trim()
     .split(/\s+/)
     .filter((w) => w.length > 0);
   // "the first part of a trilogy" is a series claim, not a priority claim.
-  if (words.some((w) => /^(part|instal?l?ment|chapter|episode|of)$/i.test(w))) return [];
+  if (words.some((w) => /^(part|instal?l?ment|chapter|episode|of|film|films)$/i.test(w))) return [];
   let country: string | undefined;
   const qualifiers: string[] = [];
   for (const w of words) {
@@ -71,22 +81,43 @@ export function matchPriority(c: string): Found<PriorityClaim>[] {
     if (c2 && country === undefined) country = c2;
     else qualifiers.push(w);
   }
-  const predicate = m[4].trim();
-  const scope = m[2].toLowerCase() === 'only' ? 'only' : m[1] ? 'one-of-the-first' : 'first';
+  let rest = m[4].trim();
+  const tail = GROUP_TAIL.exec(rest);
+  if (tail?.[1]) {
+    qualifiers.push(tail[1]);
+    rest = rest.slice(tail[0].length);
+  }
+  const ever = /^ever\s+/i.test(rest);
+  const predicate = rest
+    .replace(/^ever\s+/i, '')
+    .replace(/^to\s+/i, '')
+    .trim();
+  // "the first film of Donskoy's trilogy", "the last film Pudovkin made": not about an event.
+  if (predicate === '' || /^of\b/i.test(predicate)) return [];
+  const first = m[2].toLowerCase();
+  const scope: PriorityClaim['scope'] =
+    first === 'only' || first === 'sole'
+      ? 'only'
+      : first === 'last' || first === 'final'
+        ? 'last'
+        : m[1]
+          ? 'one-of-the-first'
+          : 'first';
   const event = detectEvent(predicate);
   let action: PriorityClaim['action'] = 'other';
   let award: string | undefined;
   if (
-    /\b(?:be\s+)?(?:shown|screened|presented|premiered?|compete|competed|entered|selected|invited)\b/i.test(
+    /^(?:be\s+)?(?:(?:shown|screened|presented|premiered?|compete|competed|competing|entered|selected|invited|in\s+competition|in\s+the\s+(?:official\s+)?(?:competition|selection))\b|(?:at|in)\s+(?:the\s+)?(?:\d+\w*\s+)?\p{Lu})/iu.test(
       predicate,
     ) &&
     event
   ) {
     action = 'screened';
-  } else if (/\b(?:win|won|receive|received|be awarded|take)\b/i.test(predicate)) {
+  } else if (/^(?:win|won|receive|received|be awarded|take|get)\b/i.test(predicate)) {
     const obj =
-      /\b(?:win|won|receive|received|be awarded|take)\s+(.+)$/i.exec(predicate)?.[1] ?? '';
-    const parsed = parseAwardObject(obj);
+      /^(?:win|won|receive|received|be awarded|take|get)\s+(.+)$/i.exec(predicate)?.[1] ?? '';
+    const generic = /^(?:an?|any)\s+(?:prize|award)\b/i.test(obj);
+    const parsed = generic ? { award: undefined, event: detectEvent(obj) } : parseAwardObject(obj);
     award = parsed.award;
     action = award || parsed.event ? 'won' : 'other';
   }
@@ -96,6 +127,7 @@ export function matchPriority(c: string): Found<PriorityClaim>[] {
     qualifiers,
     predicate,
     action,
+    ever,
     start: m.index,
     end: c.length,
     ...(country ? { country } : {}),
@@ -114,6 +146,13 @@ function sameCountry(a: string, b: string): boolean {
 }
 
 export function judgePriority(claim: PriorityClaim, film: FilmContext): Decision {
+  if (claim.scope === 'last') {
+    return {
+      verdict: 'unsupported',
+      explanation: `A "last" claim needs a statement that nothing of the kind came later; the knowledge base holds none for "${claim.predicate}".`,
+      evidence: [],
+    };
+  }
   if (claim.action === 'other' || claim.event === undefined) {
     return {
       verdict: 'unsupported',
@@ -194,7 +233,7 @@ export function judgePriority(claim: PriorityClaim, film: FilmContext): Decision
     if (claim.scope === 'first') {
       return {
         verdict: 'contradicted',
-        explanation: `${sample} ${earlier.length === 1 ? 'was' : 'were'} there earlier.${ownText}`,
+        explanation: `${sample} ${earlier.length === 1 ? 'was' : 'were'} ${claim.action === 'won' ? 'among the winners there' : 'there'} earlier.${ownText}`,
         evidence: [...editionEvidence(earlier), ...ownStatements.map(stmt)],
       };
     }
@@ -226,13 +265,25 @@ export function judgePriority(claim: PriorityClaim, film: FilmContext): Decision
       };
     }
   }
-  const inFirst = firstFor.filter((e) =>
-    [...e.winners, ...e.nominees].some((entry) => film.kb.entryIsFilm(entry, film.key, e.year)),
-  );
-  if (inFirst.length > 0 && claim.scope !== 'only') {
+  // Supported only by a recorded priority: the edition at which films of this country first took
+  // part, with this film in it. "The first" needs it to be the only film of the group there.
+  const inFirst =
+    claim.action === 'screened' && claim.qualifiers.length === 0 && !claim.ever
+      ? firstFor.filter((e) =>
+          [...e.winners, ...e.nominees].some((entry) =>
+            film.kb.entryIsFilm(entry, film.key, e.year),
+          ),
+        )
+      : [];
+  const alone = (e: AwardEdition) =>
+    [...e.winners, ...e.nominees].filter((entry) => ofGroup(entry.countries)).length === 1;
+  if (
+    inFirst.length > 0 &&
+    (claim.scope === 'one-of-the-first' || (claim.scope === 'first' && inFirst.every(alone)))
+  ) {
     return {
       verdict: 'supported',
-      explanation: `${film.title} was among the first ${group} at the ${event}, at the ${editionName(inFirst[0] ?? { event, year: 0 })}.`,
+      explanation: `${film.title} was among the first ${group} at the ${event}, at the ${editionName(inFirst[0] ?? { event, year: 0 })}, the first time ${group} took part.`,
       evidence: inFirst.map((edition) => ({ type: 'edition', edition })),
     };
   }

@@ -13,7 +13,15 @@ export function matchReleaseYear(c: string): Found<ReleaseYearClaim>[] {
     /\b(?:was\s+)?(?:released|made|produced|filmed|shot|completed|came\s+out)\s+in\s+(\d{4})\b/i.exec(
       c,
     );
-  if (released?.[1])
+  // "the novel that Donskoy had filmed in 1955", "Protazanov had filmed the story in 1927": the
+  // year of someone else's film, not a claim about this one's release.
+  const someoneElse =
+    released !== null &&
+    /^(?:made|produced|filmed|shot|completed)\b/i.test(released[0]) &&
+    /(?:\b(?:that|which|whom|when)\s+[^,]*|\p{Lu}[\p{L}'’-]+\s+(?:had\s+|has\s+|first\s+|already\s+)*)$/u.test(
+      c.slice(0, released.index),
+    );
+  if (released?.[1] && !someoneElse)
     return [
       {
         kind: 'releaseYear',
