@@ -457,3 +457,22 @@ describe('person first and films named in the claim', () => {
     expect(verdict('mother-1955', 'Mark Donskoy directed The Rainbow.')).toBe('not-checkable');
   });
 });
+
+describe('cast, with the role described', () => {
+  it.each([
+    ['mother-1926', 'Vera Baranovskaya stars as the mother, Pelageya Nilovna.', 'supported'],
+    ['mother-1926', 'Nikolai Batalov plays her son Pavel.', 'supported'],
+    ['the-ascent-1977', 'Anatoly Solonitsyn plays the interrogator Portnov.', 'supported'],
+    [
+      'ballad-of-a-soldier-1959',
+      'The young soldier Alyosha is played by Vladimir Ivashov.',
+      'supported',
+    ],
+    // In the cast, but as someone else; and not in the cast: unconfirmed, never contradicted.
+    ['the-ascent-1977', 'Anatoly Solonitsyn plays Rybak.', 'unsupported'],
+    ['mother-1955', 'Nikolai Batalov plays Pavel.', 'unsupported'],
+  ])('%s: %s → %s', (film, sentence, expected) => {
+    const j = judge(film, sentence);
+    expect(j.verdict, j.explanation).toBe(expected);
+  });
+});

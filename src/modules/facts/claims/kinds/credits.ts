@@ -123,8 +123,9 @@ export function matchCast(c: string): Found<CastClaim>[] {
     const names = readNames(c, m.index + m[0].length);
     if (names) return [{ kind: 'cast', people: names.names, start: m.index, end: names.end }];
   }
+  // "Vera Baranovskaya stars as the mother, Pelageya Nilovna", "… plays the governor".
   const plays = new RegExp(
-    String.raw`(${NAME})\s+(?:plays|played|stars\s+as|starred\s+as|portrays|portrayed)\s+(?:the\s+)?(${NAME})`,
+    String.raw`(${NAME})\s+(?:plays|played|stars\s+as|starred\s+as|portrays|portrayed|appears\s+as|is\s+cast\s+as|was\s+cast\s+as)\s+(.+)$`,
     'u',
   ).exec(c);
   if (plays?.[1] && plays[2] && !NOT_NAMES.has(plays[1].split(/\s+/)[0] ?? '')) {
@@ -132,11 +133,27 @@ export function matchCast(c: string): Found<CastClaim>[] {
       {
         kind: 'cast',
         people: [plays[1]],
-        character: plays[2],
+        character: plays[2].replace(/\s+in\s+(?:the|this)\s+film$/i, '').trim(),
         start: plays.index,
-        end: plays.index + plays[0].length,
+        end: c.length,
       },
     ];
+  }
+  // Passive: "The young soldier Alyosha is played by Vladimir Ivashov".
+  const played = /^(.+?)\s+(?:is|was)\s+(?:played|portrayed)\s+by\s+/iu.exec(c);
+  if (played?.[1]) {
+    const names = readNames(c, played[0].length);
+    if (names) {
+      return [
+        {
+          kind: 'cast',
+          people: names.names,
+          character: played[1].trim(),
+          start: 0,
+          end: names.end,
+        },
+      ];
+    }
   }
   return [];
 }
@@ -258,12 +275,7 @@ export function judgeCast(claim: CastClaim, film: FilmContext): Decision {
     const statements = hits.flat();
     const characterOk =
       claim.character === undefined ||
-      statements.some(
-        (s) =>
-          s.value.character !== undefined &&
-          (sameTitle(s.value.character, claim.character ?? '') ||
-            normalize(s.value.character).includes(normalize(claim.character ?? ''))),
-      );
+      statements.some((s) => characterMatches(claim.character ?? '', s.value));
     if (characterOk) {
       return {
         verdict: 'supported',
@@ -288,4 +300,52 @@ export function judgeCast(claim: CastClaim, film: FilmContext): Decision {
     explanation: `${joinWords(claim.people)} is not in the recorded cast of ${film.title}${known.length > 0 ? `, which is not complete` : ''}.`,
     evidence: [],
   };
+}
+
+const ROLE_FILLER = new Set([
+  'the',
+  'a',
+  'an',
+  'her',
+  'his',
+  'their',
+  'its',
+  'young',
+  'old',
+  'of',
+  'and',
+  'as',
+  'role',
+  'part',
+]);
+
+/**
+ * Whether a claimed role fits a recorded one. The proper name in the claim ("the interrogator
+ * Portnov" → Portnov) must be the character's, word for word up to spelling; a role named only
+ * by common nouns ("the governor", "her son") must be in the character or its description.
+ */
+function characterMatches(
+  claimed: string,
+  recorded: { character?: string | undefined; characterNote?: string | undefined },
+): boolean {
+  if (recorded.character === undefined) return false;
+  if (sameTitle(recorded.character, claimed)) return true;
+  const words = (t: string) =>
+    normalize(t)
+      .split(' ')
+      .filter((w) => w.length > 0);
+  const character = words(recorded.character);
+  const proper = [...claimed.matchAll(/(?:^|[\s,])(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)/gu)]
+    .map((m) => m[1] ?? '')
+    .filter((n) => !/^(?:The|A|An|Her|His|White|Red)$/.test(n));
+  const name = proper.at(-1);
+  const close = (a: string, b: string) =>
+    a === b || editDistance(a, b, 2) <= (Math.min(a.length, b.length) >= 5 ? 1 : 0);
+  if (name !== undefined) {
+    const parts = words(name);
+    return parts.length > 0 && parts.every((p) => character.some((c) => close(p, c)));
+  }
+  const nouns = words(claimed).filter((w) => !ROLE_FILLER.has(w) && w.length > 2);
+  const pool = [...character, ...words(recorded.characterNote ?? '')];
+  return nouns.length > 0 && nouns.every((n) => pool.some((c) => close(n, c)));
 }
