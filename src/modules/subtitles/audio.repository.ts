@@ -6,7 +6,7 @@
  * `AudioRepository`.
  */
 import { spawn } from 'node:child_process';
-import type { Interval } from './sync/align.ts';
+import type { Interval } from './sync/timeline.ts';
 import { SpeechDetector } from './sync/vad.ts';
 import { SubtitleError } from './cue.ts';
 

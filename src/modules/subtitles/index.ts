@@ -33,8 +33,10 @@ export {
 } from './transform.ts';
 export type { LoadOptions, LoadedSubtitles } from './subtitles.ts';
 export { loadSubtitles } from './subtitles.ts';
-export type { AlignOptions, Interval } from './sync/align.ts';
-export { align, standardRatios } from './sync/align.ts';
+export type { AlignOptions } from './sync/align.ts';
+export type { Interval } from './sync/timeline.ts';
+export { align } from './sync/align.ts';
+export { standardRatios } from './sync/timeline.ts';
 export type { SyncOptions, SyncResult } from './sync/index.ts';
 export {
   DEFAULT_MIN_CONFIDENCE,

@@ -7,7 +7,8 @@ import type { Cue } from '../cue.ts';
 import { cloneCue } from '../cue.ts';
 import type { AudioRepository } from '../audio.repository.ts';
 import { align } from './align.ts';
-import type { AlignOptions, Interval } from './align.ts';
+import type { AlignOptions } from './align.ts';
+import type { Interval } from './timeline.ts';
 
 export interface SyncOptions extends AlignOptions {
   /** Minimum confidence to accept (default 0.4, calibrated by bench/subtitles/accuracy.ts). */

@@ -14,7 +14,7 @@
  * whole run is kept, so its edges stay where the energy puts them. Then gaps under 250 ms
  * are closed and blips under 120 ms dropped, which is what subtitle timing needs.
  */
-import type { Interval } from './align.ts';
+import type { Interval } from './timeline.ts';
 import { bitReversal, fft } from './fft.ts';
 
 export interface VadOptions {
