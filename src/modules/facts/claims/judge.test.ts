@@ -476,3 +476,46 @@ describe('cast, with the role described', () => {
     expect(j.verdict, j.explanation).toBe(expected);
   });
 });
+
+describe('award claims read in more phrasings', () => {
+  it.each([
+    // The event named before the verb, the prize as "the award for …": the complete list decides.
+    [
+      'the-cranes-are-flying-1957',
+      "At the 11th Cannes Film Festival, Kalatozov's film won the award for Best Original Screenplay.",
+      'contradicted',
+    ],
+    // "a prize" is any prize at that event; the denial is contradicted by the Special Prize.
+    [
+      'the-forty-first-1956',
+      'The Forty-First did not win a prize at the 1957 Cannes Film Festival.',
+      'contradicted',
+    ],
+    [
+      'ballad-of-a-soldier-1959',
+      'At Cannes in 1960 the film shared the Best Participation award with The Lady with the Dog.',
+      'supported',
+    ],
+    ['mother-1990', "Mother won the Caméra d'Or at Cannes in 1990.", 'contradicted'],
+    // The prize went to a person: the person must be the one recorded.
+    [
+      'mother-1990',
+      'Dmitry Pevtsov won the European Film Award for Best Supporting Actor for his role.',
+      'supported',
+    ],
+    [
+      'mother-1990',
+      'Oleg Yankovsky won the European Film Award for Best Supporting Actor for his role.',
+      'unsupported',
+    ],
+    // An event named with its place in brackets in the record.
+    [
+      'the-return-of-vasili-bortnikov-1953',
+      'It won the Golden Ear at the International festival of agricultural films in Rome in 1953.',
+      'supported',
+    ],
+  ])('%s: %s → %s', (film, sentence, expected) => {
+    const j = judge(film, sentence);
+    expect(j.verdict, j.explanation).toBe(expected);
+  });
+});

@@ -147,6 +147,7 @@ const FILLER = new Set([
   'awards',
   'award',
   'annual',
+  'in',
 ]);
 
 function containsPhrase(haystack: string, phrase: string): number {
@@ -187,9 +188,16 @@ export function eventKey(name: string): string {
     .join('-');
 }
 
+/** The key with a bracketed place kept: "… agricultural films (Rome)" is "… films in Rome". */
+function placedEventKey(name: string): string {
+  return eventKey(name.replace(/[()]/g, ' '));
+}
+
 export function sameEvent(a: string, b: string): boolean {
   const ka = eventKey(a);
-  return ka.length > 0 && ka === eventKey(b);
+  if (ka.length > 0 && ka === eventKey(b)) return true;
+  const pa = placedEventKey(a);
+  return pa.length > 0 && pa === placedEventKey(b);
 }
 
 /** The name we write for an event. */

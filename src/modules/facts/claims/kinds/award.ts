@@ -4,10 +4,10 @@
  * film, a recorded submission that was not nominated, or a curated outcome short of a win.
  */
 import { type AwardResult, type StatementOf, type Statement } from '../../kb/kb.ts';
-import { joinWords, normalize, ordinal } from '../../../../lib/text/index.ts';
+import { joinWords, normalize, ordinal, sameName } from '../../../../lib/text/index.ts';
 import { compareAwards, findEvent, sameEvent, eventName } from '../../kb/vocabulary.ts';
 import type { ClaimBase, Found } from '../core/claim.ts';
-import { detectEvent, editionIn, NEGATION, yearIn } from '../core/patterns.ts';
+import { detectEvent, editionIn, NAME, NEGATION, yearIn } from '../core/patterns.ts';
 import {
   type Decision,
   type Evidence,
@@ -33,6 +33,8 @@ export interface AwardClaim extends ClaimBase {
    * and Screenplay"); the judge accepts either reading.
    */
   awardLong?: string;
+  /** The person the prize went to, when the claim names one ("Dmitry Pevtsov won … for his role"). */
+  person?: string;
   /** A category named by a common noun ("for its screenplay"): the prize's name must hold it. */
   awardWord?: string;
 }
@@ -40,14 +42,16 @@ export interface AwardClaim extends ClaimBase {
 const EVENT_AWARD_WORDS =
   /^(academy awards?|oscars?|bafta(?: awards?)?|british academy (?:film )?awards?|golden globes?(?: awards?)?|european film awards?)\s+for\s+(.+)$/i;
 const AWARD_WORD =
-  /\b(prize|award|palme|bear|lion|globe|oscar|mention|medal|leopard|shell|palm|cup|grand prix|diploma|plaque|st\.? george)\b/i;
+  /\b(prize|award|palme|bear|lion|globe|oscar|mention|medal|leopard|shell|palm|cup|grand prix|diploma|plaque|st\.? george|cam[eé]ra\s+d['’]or|ear|gate)(?![\p{L}])/iu;
 
 /** The prize's words up to where the phrase ends; `commas: false` reads past ", Capitalised". */
 function cutPrize(text: string, stopAtFor: boolean, commas: boolean): string {
   const comma = commas ? ',' : ',(?!\\s*\\p{Lu})';
-  const forIts = stopAtFor ? '|\\s+for\\s+(?:its|his|her|their|the film|this film)\\b' : '';
+  const forIts = stopAtFor
+    ? '|\\s+for\\s+(?:its|his|her|their|the film|this film)\\b'
+    : '|\\s+for\\s+(?:his|her|their)\\s+(?:role|performance|portrayal|work)\\b';
   const re = new RegExp(
-    `\\s+(?:at|in|during|from)\\s+(?:the\\s+)?(?=\\d|\\p{Lu})|\\s+in\\s+\\d{4}|${comma}|;${forIts}`,
+    `\\s+(?:at|in|during|from)\\s+(?:the\\s+)?(?=\\d|\\p{Lu})|\\s+in\\s+\\d{4}|\\s+(?:with|together\\s+with|alongside)\\s+(?:the\\s+)?\\p{Lu}|${comma}|;${forIts}`,
     'u',
   );
   return (text.split(re)[0] ?? '').trim().replace(/[.!?]+$/, '');
@@ -59,8 +63,14 @@ export function parseAwardObject(raw: string): {
   awardLong?: string;
   event?: string;
 } {
-  const obj = raw.trim().replace(/^(?:the|a|an|its|two|three|several|both|another)\s+/i, '');
   const event = detectEvent(raw);
+  // "a prize at the 1957 Cannes Film Festival": any prize there.
+  if (/^\s*(?:a|an|any|one)\s+(?:prize|award)s?\b/i.test(raw)) return event ? { event } : {};
+  const obj = raw
+    .trim()
+    .replace(/^(?:the|a|an|its|two|three|several|both|another)\s+/i, '')
+    // "the award for Best Original Screenplay", "the prize for best director".
+    .replace(/^(?:award|prize)\s+for\s+(?=\p{L})/iu, '');
   const withEvent = EVENT_AWARD_WORDS.exec(obj);
   if (withEvent?.[2]) {
     const award = cutPrize(withEvent[2], false, true);
@@ -178,13 +188,20 @@ export function matchAward(c: string): Found<AwardClaim>[] {
       !/\b(?:academy award|oscar|bafta|golden globe|award|prize)\b/i.test(after)
     )
       continue;
+    // "Dmitry Pevtsov won … for his role": the prize went to that person.
+    const personal = /\bfor\s+(?:his|her)\s+(?:role|performance|portrayal)\b/i.test(after);
+    const subject = personal
+      ? new RegExp(String.raw`^(${NAME})\s+(?:also\s+)?$`, 'u').exec(c.slice(0, m.index))?.[1]
+      : undefined;
+    const event = parsed.event ?? detectEvent(c.slice(0, m.index));
     const found: Found<AwardClaim> = {
       kind: 'award',
       result,
       start: m.index,
       end: c.length,
       negated: NEGATION.test(c.slice(0, m.index + m[0].length)),
-      ...(parsed.event ? { event: parsed.event } : {}),
+      ...(event ? { event } : {}),
+      ...(subject ? { person: subject } : {}),
       ...(parsed.award ? { award: parsed.award } : {}),
       ...('awardLong' in parsed && parsed.awardLong ? { awardLong: parsed.awardLong } : {}),
     };
@@ -274,8 +291,15 @@ function awardPositive(claim: AwardClaim, film: FilmContext): Decision {
   };
   const accepts = SUPPORTS[claim.result];
 
+  const personOk = (v: { person?: string | undefined }) =>
+    claim.person === undefined ||
+    (v.person !== undefined && v.person.split(/,\s*/).some((p) => sameName(p, claim.person ?? '')));
   const supporting = atEvent.filter(
-    (s) => when(s.value) && awardIs(s.value.award) === 'same' && accepts.includes(s.value.result),
+    (s) =>
+      when(s.value) &&
+      awardIs(s.value.award) === 'same' &&
+      accepts.includes(s.value.result) &&
+      personOk(s.value),
   );
   const listed = film.kb
     .listings(film.key)
@@ -285,6 +309,7 @@ function awardPositive(claim: AwardClaim, film: FilmContext): Decision {
         (event === undefined || sameEvent(l.edition.event, event)) &&
         when(l.edition) &&
         awardIs(l.edition.award) === 'same' &&
+        personOk(l.entry) &&
         (claim.result === 'won' || claim.result === 'special-mention' ? l.role === 'winner' : true),
     );
   if (supporting.length > 0 || listed.length > 0) {
