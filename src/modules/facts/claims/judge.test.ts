@@ -519,3 +519,28 @@ describe('award claims read in more phrasings', () => {
     expect(j.verdict, j.explanation).toBe(expected);
   });
 });
+
+describe('versions named through another film', () => {
+  it.each([
+    [
+      'the-forty-first-1956',
+      "The Forty-First is a remake of Yakov Protazanov's 1927 silent film.",
+      'supported',
+    ],
+    ['the-forty-first-1956', "It remakes Protazanov's silent film of the same name.", 'supported'],
+    ['the-forty-first-1956', 'Protazanov had filmed the same story in 1927.', 'supported'],
+    [
+      'mother-1955',
+      "Pudovkin's 1926 silent film is an earlier version of the same novel.",
+      'supported',
+    ],
+    ['mother-1955', 'Gleb Panfilov filmed the novel again in 1990.', 'supported'],
+    // A year one off is not the recorded version: not decided either way.
+    ['the-forty-first-1956', "It is a remake of Protazanov's 1928 film.", 'unsupported'],
+    // A remake cannot come before the film.
+    ['the-forty-first-1956', 'The Forty-First was remade in 1927.', 'contradicted'],
+  ])('%s: %s → %s', (film, sentence, expected) => {
+    const j = judge(film, sentence);
+    expect(j.verdict, j.explanation).toBe(expected);
+  });
+});

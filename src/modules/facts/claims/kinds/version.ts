@@ -2,7 +2,7 @@
 import { sameTitle, type Statement } from '../../kb/kb.ts';
 import { joinWords, sameName } from '../../../../lib/text/index.ts';
 import type { ClaimBase, Found } from '../core/claim.ts';
-import { NEGATION, readNames, yearIn } from '../core/patterns.ts';
+import { NAME, NEGATION, readNames, yearIn } from '../core/patterns.ts';
 import { type Decision, type FilmContext, stmt } from '../core/verdict.ts';
 
 export interface VersionClaim extends ClaimBase {
@@ -14,7 +14,44 @@ export interface VersionClaim extends ClaimBase {
   director?: string;
 }
 
+// "Yakov Protazanov's 1927 silent film", "Pudovkin's film": a film named by its director.
+const POSSESSIVE_FILM = new RegExp(
+  String.raw`(?:^|\b(?:the\s+)?)(${NAME})['’]s\s+(?:(\d{4})\s+)?(?:(?:silent|sound|original|earlier|first|colou?r|black-and-white|soviet|early)\s+)*(?:film|movie|picture|version|adaptation)\b`,
+  'u',
+);
+
+function possessiveFilm(text: string): { director?: string; year?: number } | undefined {
+  const m = POSSESSIVE_FILM.exec(text);
+  if (!m?.[1]) return undefined;
+  return { director: m[1], ...(m[2] ? { year: Number(m[2]) } : {}) };
+}
+
+// "Protazanov had filmed the same story in 1927", "Gleb Panfilov filmed the novel again in 1990".
+const PERSON_FILMED = new RegExp(
+  String.raw`(${NAME})\s+(?:had\s+|has\s+|first\s+|also\s+|later\s+)*(?:filmed|adapted|made|shot|brought)\s+(?:the\s+|this\s+)?(?:same\s+)?(?:novel|story|book|play|novella|tale|source)\b(?:\s+to\s+the\s+screen)?(?:\s+again)?(?:\s+in\s+(\d{4}))?`,
+  'u',
+);
+
 export function matchVersion(c: string): Found<VersionClaim>[] {
+  const filmed = PERSON_FILMED.exec(c);
+  if (filmed?.[1] && filmed[2] && !/^(?:The|It|This|He|She)\b/.test(filmed[1])) {
+    return [
+      {
+        kind: 'version',
+        relation: 'otherVersion',
+        director: filmed[1],
+        year: Number(filmed[2]),
+        start: filmed.index,
+        end: filmed.index + filmed[0].length,
+      },
+    ];
+  }
+  const remakes = /\bremakes\s+(.+)$/i.exec(c);
+  if (remakes?.[1]) {
+    const p = possessiveFilm(remakes[1]);
+    if (p)
+      return [{ kind: 'version', relation: 'remakeOf', start: remakes.index, end: c.length, ...p }];
+  }
   const remade = /\b(?:was\s+|were\s+|has\s+been\s+|got\s+)?remade\b/i;
   const m = remade.exec(c);
   if (m) {
@@ -39,6 +76,22 @@ export function matchVersion(c: string): Found<VersionClaim>[] {
   const remakeOf = /\b(?:a|the|is\s+a|was\s+a)\s+remake\s+of\s+(.+)$/i.exec(c);
   if (remakeOf?.[1]) {
     const object = remakeOf[1];
+    const possessive = possessiveFilm(object);
+    if (
+      possessive &&
+      possessive.director !== undefined &&
+      POSSESSIVE_FILM.exec(object)?.index === 0
+    ) {
+      return [
+        {
+          kind: 'version',
+          relation: 'remakeOf',
+          start: remakeOf.index,
+          end: c.length,
+          ...possessive,
+        },
+      ];
+    }
     const year = yearIn(object);
     const by = /\bby\s+/i.exec(object);
     const director = by ? readNames(object, by.index + by[0].length)?.names[0] : undefined;
@@ -78,14 +131,17 @@ export function matchVersion(c: string): Found<VersionClaim>[] {
     // "An earlier version" may be this film or another; only the year tells, so it is a version
     // of either direction.
     const relation = 'otherVersion';
-    const year = yearIn(c.slice(version.index));
+    // "Pudovkin's 1926 silent film is an earlier version of the same novel": the subject names it.
+    const subject = possessiveFilm(c.slice(0, version.index));
+    const year = subject?.year ?? yearIn(c.slice(version.index));
     return [
       {
         kind: 'version',
         relation,
-        start: version.index,
+        start: subject ? 0 : version.index,
         end: c.length,
         ...(year !== undefined ? { year } : {}),
+        ...(subject?.director ? { director: subject.director } : {}),
       },
     ];
   }
@@ -113,8 +169,7 @@ export function judgeVersion(claim: VersionClaim, film: FilmContext): Decision {
   );
   const hits = pool.filter(
     (s) =>
-      (claim.year === undefined ||
-        (s.value.year !== undefined && Math.abs(s.value.year - claim.year) <= 1)) &&
+      (claim.year === undefined || (s.value.year !== undefined && s.value.year === claim.year)) &&
       (claim.title === undefined || sameTitle(claim.title, s.value.title)) &&
       (claim.director === undefined ||
         s.value.directors.some((d) => sameName(d, claim.director ?? ''))),
@@ -136,6 +191,22 @@ export function judgeVersion(claim: VersionClaim, film: FilmContext): Decision {
       verdict: 'supported',
       explanation: `Recorded: ${hits.map(describe).join('; ')}.${loose ? ' Another adaptation of the same source is commonly called a remake.' : ''}`,
       evidence: hits.map(stmt),
+    };
+  }
+  // A remake cannot come before the film, nor the film it remakes after it (two years' margin,
+  // since production and release years differ).
+  const impossible =
+    year !== undefined &&
+    claim.year !== undefined &&
+    !claim.negated &&
+    ((claim.relation === 'remadeAs' && claim.year <= year - 2) ||
+      (claim.relation === 'remakeOf' && claim.year >= year + 2));
+  if (impossible) {
+    const near = all.filter((s) => s.value.year === claim.year);
+    return {
+      verdict: 'contradicted',
+      explanation: `${film.title} cannot have been ${claim.relation === 'remadeAs' ? `remade in ${claim.year}, before it was made` : `a remake of a film from ${claim.year}, after it was made`}.${near.length > 0 ? ` Recorded: ${near.map(describe).join('; ')}.` : ''}`,
+      evidence: near.map(stmt),
     };
   }
   const what =
