@@ -544,3 +544,31 @@ describe('versions named through another film', () => {
     expect(j.verdict, j.explanation).toBe(expected);
   });
 });
+
+describe('series named with their maker, or as the subject', () => {
+  it.each([
+    [
+      'the-childhood-of-maxim-gorky-1938',
+      "The Childhood of Maxim Gorky is the first part of Mark Donskoy's Gorky trilogy.",
+      'supported',
+    ],
+    [
+      'the-childhood-of-maxim-gorky-1938',
+      "Donskoy's trilogy opens with The Childhood of Maxim Gorky.",
+      'supported',
+    ],
+    [
+      'the-childhood-of-maxim-gorky-1938',
+      "Donskoy's trilogy ends with The Childhood of Maxim Gorky.",
+      'contradicted',
+    ],
+    [
+      'the-childhood-of-maxim-gorky-1938',
+      'The Childhood of Maxim Gorky is part of a tetralogy.',
+      'contradicted',
+    ],
+  ])('%s: %s → %s', (film, sentence, expected) => {
+    const j = judge(film, sentence);
+    expect(j.verdict, j.explanation).toBe(expected);
+  });
+});

@@ -2,6 +2,8 @@
 import type { StatementOf } from '../../kb/kb.ts';
 import { parseOrdinal } from '../../../../lib/text/index.ts';
 import type { ClaimBase, Found } from '../core/claim.ts';
+import { type FilmRef, readFilmRef, resolveFilm } from '../core/films.ts';
+import { NAME } from '../core/patterns.ts';
 import { type Decision, type FilmContext, stmt } from '../core/verdict.ts';
 
 export interface SeriesClaim extends ClaimBase {
@@ -15,6 +17,8 @@ export interface SeriesClaim extends ClaimBase {
   /** trilogy, series, saga… */
   seriesWord: string;
   about?: string;
+  /** The film named, when the series is the subject: "Donskoy's trilogy opens with …". */
+  film?: FilmRef;
 }
 
 const SERIES_WORDS: Readonly<Record<string, number | undefined>> = {
@@ -30,10 +34,39 @@ const SERIES_WORDS: Readonly<Record<string, number | undefined>> = {
   sequence: undefined,
 };
 
+const SERIES_WORD = 'trilogy|tetralogy|quartet|duology|dilogy|series|saga|cycle|franchise|sequence';
+const SERIES_PART = new RegExp(
+  String.raw`\b(?:the\s+)?(?:(first|second|third|fourth|fifth|final|last|concluding|opening|\d+(?:st|nd|rd|th))\s+)?(?:part|instal?l?ment|film|chapter|entry|episode|movie|volume)(?:\s+(one|two|three|four|\d|i{1,3}|iv))?\s+(?:of|in)\s+(?:a|an|the|his|her|their|its|${NAME}['’]s)\s+((?:[\p{L}'’-]+\s+){0,4}?)(${SERIES_WORD})\b(?:\s+(?:about|on|of|based on)\s+([^,;]+))?`,
+  'iu',
+);
+// "Donskoy's trilogy opens with The Childhood of Maxim Gorky".
+const SERIES_OPENS = new RegExp(
+  String.raw`\b(?:the\s+|a\s+|${NAME}['’]s\s+)(?:[\p{L}'’-]+\s+){0,3}?(${SERIES_WORD})\s+(opens|begins|starts|ends|closes|concludes)\s+with\s+(.+)$`,
+  'u',
+);
+
 export function matchSeries(c: string): Found<SeriesClaim>[] {
-  const re =
-    /\b(?:the\s+)?(?:(first|second|third|fourth|fifth|final|last|concluding|opening|\d+(?:st|nd|rd|th))\s+)?(?:part|instal?l?ment|film|chapter|entry|episode|movie|volume)(?:\s+(one|two|three|four|\d|i{1,3}|iv))?\s+(?:of|in)\s+(?:a|an|the|his|her|their|its)\s+((?:[\p{L}'’-]+\s+){0,4}?)(trilogy|tetralogy|quartet|duology|dilogy|series|saga|cycle|franchise|sequence)\b(?:\s+(?:about|on|of|based on)\s+([^,;]+))?/iu;
-  const m = re.exec(c);
+  const opens = SERIES_OPENS.exec(c);
+  if (opens?.[1] && opens[2] && opens[3]) {
+    const ref = readFilmRef(opens[3]);
+    const word = opens[1].toLowerCase();
+    const last = /ends|closes|concludes/i.test(opens[2]);
+    if (ref) {
+      return [
+        {
+          kind: 'series',
+          last,
+          seriesWord: word,
+          start: opens.index,
+          end: c.length,
+          ...(last ? {} : { ordinal: 1 }),
+          ...(SERIES_WORDS[word] !== undefined ? { of: SERIES_WORDS[word] } : {}),
+          film: ref,
+        },
+      ];
+    }
+  }
+  const m = SERIES_PART.exec(c);
   if (!m?.[4]) return [];
   const word = m[4].toLowerCase();
   const position = m[1]?.toLowerCase();
@@ -58,7 +91,15 @@ export function matchSeries(c: string): Found<SeriesClaim>[] {
   return [found];
 }
 
-export function judgeSeries(claim: SeriesClaim, film: FilmContext): Decision {
+export function judgeSeries(claim: SeriesClaim, context: FilmContext): Decision {
+  const film = resolveFilm(context, claim.film);
+  if (film === undefined) {
+    return {
+      verdict: 'not-checkable',
+      explanation: `"${claim.film?.title ?? ''}" is not a film the knowledge base can single out.`,
+      evidence: [],
+    };
+  }
   const known = film.kb.statements(film.key, 'seriesPart');
   if (known.length === 0) {
     return {
@@ -91,6 +132,15 @@ export function judgeSeries(claim: SeriesClaim, film: FilmContext): Decision {
       s.value.ordinal !== undefined &&
       (claim.ordinal !== undefined || (claim.last && s.value.of !== undefined)),
   );
+  // "part of a tetralogy" for a film of a trilogy: wrong on the number of parts.
+  const only = known.length === 1 ? known[0] : undefined;
+  if (only && claim.of !== undefined && only.value.of !== undefined && only.value.of !== claim.of) {
+    return {
+      verdict: 'contradicted',
+      explanation: `Wrong on the number of parts: ${film.title} is ${place(only)}, a series of ${only.value.of}, not ${claim.of}.`,
+      evidence: [stmt(only)],
+    };
+  }
   if (conflicting.length > 0 && known.length === 1) {
     return {
       verdict: 'contradicted',
