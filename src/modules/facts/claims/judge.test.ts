@@ -572,3 +572,23 @@ describe('series named with their maker, or as the subject', () => {
     expect(j.verdict, j.explanation).toBe(expected);
   });
 });
+
+describe('people and films named in any script or romanization', () => {
+  it.each([
+    ['ballad-of-a-soldier-1959', 'It was directed by Grigorij Čuchraj.'],
+    ['ballad-of-a-soldier-1959', 'Григорий Чухрай directed it.'],
+    ['ballad-of-a-soldier-1959', 'Chukhrai directed Ballada o soldate.'],
+    // Belarusian -aŭ is Russian -ov: Bykaŭ and Bykov are one writer.
+    ['the-ascent-1977', "The film is based on Vasil Bykov's novella Sotnikov."],
+    ['the-ascent-1977', "Shepitko adapted Vasil Bykov's novella Sotnikov."],
+  ])('%s: %s', (film, sentence) => {
+    const j = judge(film, sentence);
+    expect(j.verdict, j.explanation).toBe('supported');
+  });
+
+  it('does not take a different writer for the recorded one', () => {
+    expect(verdict('the-ascent-1977', "It is based on Vasily Grossman's novella Sotnikov.")).toBe(
+      'unsupported',
+    );
+  });
+});

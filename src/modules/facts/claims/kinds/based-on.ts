@@ -15,9 +15,21 @@ export interface BasedOnClaim extends ClaimBase {
 const FORMS =
   /\b(short story|novella|novel|play|story|book|poem|memoir|autobiography|trilogy|stories|screenplay)\b/i;
 
+/**
+ * Belarusian and Ukrainian romanizations write "-aŭ" where Russian ones write "-ov" (Bykaŭ and
+ * Bykov are one writer, Быкаў / Быков): the Russian form of such a name.
+ */
+function russianForm(name: string): string {
+  return name.replace(/a[ŭw](?=\s|$)/g, 'ov').replace(/ŭ/g, 'v');
+}
+
+export function sameAuthor(a: string, b: string): boolean {
+  return sameName(a, b) || sameName(russianForm(a), russianForm(b));
+}
+
 export function matchBasedOn(c: string): Found<BasedOnClaim>[] {
   const m =
-    /\b(?:based\s+on|adapted\s+from|(?:an?|another|the)\s+(?:film\s+)?adaptation\s+of|adaptation\s+of)\s+(.+)$/i.exec(
+    /\b(?:based\s+on|adapted\s+from|(?:an?|another|the)\s+(?:film\s+)?adaptation\s+of|adaptation\s+of|(?<=\p{L}\s)(?:adapted|adapts)(?=\s+(?:the\s+)?(?:\p{Lu}|novel|novella|play|story|book)))\s+(.+)$/iu.exec(
       c,
     );
   if (!m?.[1]) return [];
@@ -77,7 +89,7 @@ export function judgeBasedOn(claim: BasedOnClaim, film: FilmContext): Decision {
   const hits = known.filter(
     (s) =>
       (claim.author === undefined ||
-        (s.value.author !== undefined && sameName(claim.author, s.value.author))) &&
+        (s.value.author !== undefined && sameAuthor(claim.author, s.value.author))) &&
       (claim.work === undefined || sameTitle(claim.work, s.value.work)) &&
       formOk(s.value.form),
   );
