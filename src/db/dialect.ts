@@ -1,5 +1,5 @@
 /** Per-dialect pieces of SQL, named, so the rest of the code stays dialect-free. */
-import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter } from 'kysely';
 import type { DialectName } from './database.ts';
 
 export function dialectOf(db: Kysely<unknown>): DialectName {
@@ -14,9 +14,4 @@ export function idColumn(dialect: DialectName) {
         type: 'integer' as const,
         build: (c: ColumnDefinitionBuilder) => c.primaryKey().autoIncrement(),
       };
-}
-
-/** Case-insensitive LIKE: PostgreSQL's ILIKE; SQLite's LIKE is already case-insensitive for ASCII. */
-export function ilike(dialect: DialectName) {
-  return dialect === 'postgres' ? sql.raw('ilike') : sql.raw('like');
 }
