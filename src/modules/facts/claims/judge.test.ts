@@ -592,3 +592,36 @@ describe('people and films named in any script or romanization', () => {
     );
   });
 });
+
+describe('a prize as the subject, and polls', () => {
+  it.each([
+    [
+      'ballad-of-a-soldier-1959',
+      "The Palme d'Or of 1960 went to Ballad of a Soldier.",
+      'contradicted',
+    ],
+    [
+      'the-cranes-are-flying-1957',
+      "The Palme d'Or went to The Cranes Are Flying at the 11th Cannes Film Festival.",
+      'supported',
+    ],
+    [
+      'the-cranes-are-flying-1957',
+      "The Palme d'Or went to Mother at the 11th Cannes Film Festival.",
+      'not-checkable',
+    ],
+    [
+      'mother-1926',
+      "In 1958 it was ranked among the twelve best films of all time in the Brussels World's Fair film poll.",
+      'supported',
+    ],
+    [
+      'mother-1926',
+      "In 1962 it was ranked among the best films of all time in the Brussels World's Fair film poll.",
+      'unsupported',
+    ],
+  ])('%s: %s → %s', (film, sentence, expected) => {
+    const j = judge(film, sentence);
+    expect(j.verdict, j.explanation).toBe(expected);
+  });
+});

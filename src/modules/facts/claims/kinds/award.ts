@@ -8,6 +8,7 @@ import { joinWords, normalize, ordinal, sameName } from '../../../../lib/text/in
 import { compareAwards, findEvent, sameEvent, eventName } from '../../kb/vocabulary.ts';
 import type { ClaimBase, Found } from '../core/claim.ts';
 import { detectEvent, editionIn, NAME, NEGATION, yearIn } from '../core/patterns.ts';
+import { type FilmRef, readFilmRef, resolveFilm } from '../core/films.ts';
 import {
   type Decision,
   type Evidence,
@@ -18,7 +19,8 @@ import {
 } from '../core/verdict.ts';
 
 export type ClaimedAwardResult =
-  Extract<AwardResult, 'won' | 'nominated' | 'in-competition' | 'special-mention'> | 'submitted';
+  | Extract<AwardResult, 'won' | 'nominated' | 'in-competition' | 'special-mention' | 'ranked'>
+  | 'submitted';
 
 export interface AwardClaim extends ClaimBase {
   kind: 'award';
@@ -33,6 +35,8 @@ export interface AwardClaim extends ClaimBase {
    * and Screenplay"); the judge accepts either reading.
    */
   awardLong?: string;
+  /** The film the prize went to, when the sentence names it ("The Palme d'Or went to …"). */
+  film?: FilmRef;
   /** The person the prize went to, when the claim names one ("Dmitry Pevtsov won … for his role"). */
   person?: string;
   /** A category named by a common noun ("for its screenplay"): the prize's name must hold it. */
@@ -124,7 +128,53 @@ function awardYear(c: string, verbAt: number): number | undefined {
 const EVENT_NOMINATION =
   /\b(?:received|earned|got|garnered|secured|picked\s+up)\s+(?:a|an|one|two|three|several)\s+((?:\p{Lu}[\p{L}'’.-]*\s+){1,5})nominations?\b(?:\s+for\s+)?/u;
 
+// "ranked among the twelve best films of all time in the Brussels World's Fair film poll".
+const RANKED =
+  /\b(?:was\s+)?(?:ranked|placed|voted|listed|named)\s+(?:\d+(?:st|nd|rd|th)|among|as\s+one\s+of|in)\b.*?\b(?:in|by)\s+(?:the\s+)?(\d{4}\s+)?((?:[\p{L}'’.-]+\s+){0,6}?(?:poll|survey|list|ranking))\b/iu;
+// "The Palme d'Or of 1960 went to Ballad of a Soldier", "… was awarded to The Cranes Are Flying".
+const WENT_TO =
+  /^(?:In\s+\d{4},?\s+)?(?:the\s+)?(.+?)\s+(?:went|was\s+awarded|was\s+given|was\s+presented)\s+to\s+(.+?)(?=\s+(?:at|in)\s+(?:the\s+)?(?:\d|\p{Lu})|\s+for\s|[,;]|$)/iu;
+
 export function matchAward(c: string): Found<AwardClaim>[] {
+  const ranked = RANKED.exec(c);
+  if (ranked?.[2]) {
+    const year = awardYear(c, ranked.index);
+    return [
+      {
+        kind: 'award',
+        result: 'ranked',
+        event: ranked[2].trim(),
+        start: ranked.index,
+        end: c.length,
+        negated: NEGATION.test(c.slice(0, ranked.index)),
+        ...(year !== undefined ? { year } : {}),
+      },
+    ];
+  }
+  const went = WENT_TO.exec(c);
+  if (went?.[1] && went[2]) {
+    const ref = readFilmRef(went[2]);
+    const parsed = parseAwardObject(went[1].replace(/\s+of\s+\d{4}$/, ''));
+    const event = parsed.event ?? detectEvent(c);
+    if (ref?.title !== undefined && parsed.award) {
+      const edition = editionIn(c);
+      const year = yearIn(c);
+      return [
+        {
+          kind: 'award',
+          result: 'won',
+          award: parsed.award,
+          film: ref,
+          start: 0,
+          end: c.length,
+          negated: NEGATION.test(c),
+          ...(event ? { event } : {}),
+          ...(edition !== undefined ? { edition } : {}),
+          ...(year !== undefined ? { year } : {}),
+        },
+      ];
+    }
+  }
   const en = EVENT_NOMINATION.exec(c);
   if (en?.[1]) {
     const ev = findEvent(en[1].trim())?.name;
@@ -250,6 +300,7 @@ const SUPPORTS: Readonly<Record<ClaimedAwardResult, readonly AwardResult[]>> = {
   'in-competition': ['won', 'nominated', 'in-competition'],
   'special-mention': ['special-mention'],
   submitted: ['won', 'nominated', 'in-competition', 'submitted-not-nominated'],
+  ranked: ['ranked'],
 };
 
 /**
@@ -260,7 +311,15 @@ function isCuratedOutcome(s: Statement): boolean {
   return s.origin !== undefined && !s.origin.startsWith('wikidata');
 }
 
-export function judgeAward(claim: AwardClaim, film: FilmContext): Decision {
+export function judgeAward(claim: AwardClaim, context: FilmContext): Decision {
+  const film = resolveFilm(context, claim.film);
+  if (film === undefined) {
+    return {
+      verdict: 'not-checkable',
+      explanation: `"${claim.film?.title ?? ''}" is not a film the knowledge base can single out.`,
+      evidence: [],
+    };
+  }
   const positive = awardPositive(claim, film);
   return claim.negated ? negate(positive, claim.text) : positive;
 }
@@ -425,7 +484,7 @@ function awardPositive(claim: AwardClaim, film: FilmContext): Decision {
   return {
     verdict: 'unsupported',
     explanation:
-      `No record that ${film.title} ${claim.result === 'won' ? 'won' : claim.result === 'nominated' ? 'was nominated for' : claim.result === 'special-mention' ? 'received a special mention for' : claim.result === 'submitted' ? 'was submitted for' : 'competed for'} ${target}${claim.year ? ` in ${claim.year}` : ''}.` +
+      `No record that ${film.title} ${claim.result === 'won' ? 'won' : claim.result === 'nominated' ? 'was nominated for' : claim.result === 'special-mention' ? 'received a special mention for' : claim.result === 'submitted' ? 'was submitted for' : claim.result === 'ranked' ? 'was ranked in' : 'competed for'} ${target}${claim.year ? ` in ${claim.year}` : ''}.` +
       (known.length > 0 ? ` Recorded there: it ${joinWords(known)}.` : ''),
     evidence: atEvent.slice(0, 3).map(stmt),
   };
