@@ -35,25 +35,37 @@ describe('kinoteka CLI', () => {
       expect(r.out).toContain(cmd);
   });
 
-  it('migrates, loads content idempotently, and lists films', () => {
-    expect(run(['db', 'migrate']).out).toContain(
-      'applied: 20261127T0100_catalogue, 20261127T0200_knowledge',
-    );
-    expect(run(['db', 'migrate']).out).toContain('already up to date');
-    const first = run(['content', 'load', '--json']);
-    expect(first.code).toBe(0);
-    expect(JSON.parse(first.out).films.added).toBe(10);
-    const second = run(['content', 'load']);
-    expect(second.out).toContain('nothing changed');
-    const list = run(['films', 'list', '--decade', '1920', '--json']);
-    expect(JSON.parse(list.out)).toMatchObject({
-      total: 1,
-      data: [{ slug: 'mother-1926', original_title: 'Мать' }],
+  // One process per test, in order (each step needs the one before): a test never waits on
+  // more than one start of the CLI, so no step is held to a budget meant for one.
+  describe('migrates, loads content idempotently, and lists films', () => {
+    it('applies the migrations', () => {
+      expect(run(['db', 'migrate']).out).toContain(
+        'applied: 20261127T0100_catalogue, 20261127T0200_knowledge',
+      );
     });
-    const table = run(['films', 'list']);
-    expect(table.out).toMatch(
-      /1957\s+the-cranes-are-flying-1957\s+The Cranes Are Flying\s+Летят журавли/,
-    );
+    it('finds nothing to migrate the second time', () => {
+      expect(run(['db', 'migrate']).out).toContain('already up to date');
+    });
+    it('loads the content', () => {
+      const first = run(['content', 'load', '--json']);
+      expect(first.code).toBe(0);
+      expect(JSON.parse(first.out).films.added).toBe(10);
+    });
+    it('changes nothing when loading the same content again', () => {
+      expect(run(['content', 'load']).out).toContain('nothing changed');
+    });
+    it('lists the films of a decade as JSON', () => {
+      const list = run(['films', 'list', '--decade', '1920', '--json']);
+      expect(JSON.parse(list.out)).toMatchObject({
+        total: 1,
+        data: [{ slug: 'mother-1926', original_title: 'Мать' }],
+      });
+    });
+    it('lists the films as a table', () => {
+      expect(run(['films', 'list']).out).toMatch(
+        /1957\s+the-cranes-are-flying-1957\s+The Cranes Are Flying\s+Летят журавли/,
+      );
+    });
   });
 
   it('shows a collection as a table and as JSON', () => {
