@@ -1,0 +1,292 @@
+/**
+ * HLS segments made on demand by ffmpeg and cached on disk under a size limit.
+ *
+ * Each segment is one ffmpeg run that seeks to the segment's start (`-ss` before `-i`, so a
+ * seek far ahead starts there rather than from the beginning) and writes fragmented MP4 with
+ * the source timestamps kept (`-copyts`, `frag_discont+delay_moov`: the fragments' tfdt is the
+ * source time, so segments made by separate runs line up on one timeline and audio made from
+ * another track lines up with the video). Browser-ready codecs are copied; others transcoded.
+ * The ftyp+moov of a run is the rendition's init section (`EXT-X-MAP`).
+ *
+ * The same segment asked for twice at once is made once; at most `concurrency` ffmpeg runs at
+ * a time; the least recently used files are deleted when the cache passes `maxBytes`.
+ */
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  type SegmentPlan,
+  fixedPlan,
+  planFromKeyframes,
+  segmentSpan,
+  splitFragmented,
+} from './hls.ts';
+
+export interface SourceFile {
+  id: number;
+  absPath: string;
+  size: number;
+  mtimeMs: number;
+  durationS: number;
+}
+
+export interface SegmentMakerOptions {
+  cacheDir: string;
+  maxBytes: number;
+  ffmpeg?: string;
+  ffprobe?: string;
+  concurrency?: number;
+  /** A run that takes longer is killed (and the request fails). */
+  timeoutMs?: number;
+}
+
+const FRAGMENTED = 'frag_keyframe+empty_moov+default_base_moof+frag_discont+delay_moov';
+/** Seek a hair after the keyframe and stop a hair before the next one: printed times are rounded. */
+const EPS = 0.0005;
+
+export class SegmentMaker {
+  private readonly inflight = new Map<string, Promise<Uint8Array>>();
+  private readonly plans = new Map<string, Promise<SegmentPlan>>();
+  private readonly files = new Map<string, { size: number; used: number }>();
+  private total = 0;
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  /** How many ffmpeg runs made segments (for tests: a cached segment makes none). */
+  runs = 0;
+
+  constructor(private readonly opts: SegmentMakerOptions) {
+    fs.mkdirSync(opts.cacheDir, { recursive: true });
+    for (const dir of fs.readdirSync(opts.cacheDir)) {
+      const full = path.join(opts.cacheDir, dir);
+      if (!fs.statSync(full).isDirectory()) continue;
+      for (const f of fs.readdirSync(full)) {
+        const st = fs.statSync(path.join(full, f));
+        if (f.endsWith('.tmp')) fs.rmSync(path.join(full, f), { force: true });
+        else this.remember(path.join(dir, f), st.size, st.atimeMs);
+      }
+    }
+  }
+
+  get cachedBytes(): number {
+    return this.total;
+  }
+
+  private key(f: SourceFile): string {
+    return `${f.id}-${f.size.toString(16)}-${Math.trunc(f.mtimeMs).toString(16)}`;
+  }
+
+  private remember(rel: string, size: number, used: number): void {
+    const old = this.files.get(rel);
+    if (old) this.total -= old.size;
+    this.files.set(rel, { size, used });
+    this.total += size;
+  }
+
+  private evict(keep: string): void {
+    if (this.total <= this.opts.maxBytes) return;
+    const byAge = [...this.files.entries()].sort((a, b) => a[1].used - b[1].used);
+    for (const [rel, e] of byAge) {
+      if (this.total <= this.opts.maxBytes) break;
+      if (rel === keep) continue;
+      fs.rmSync(path.join(this.opts.cacheDir, rel), { force: true });
+      this.files.delete(rel);
+      this.total -= e.size;
+    }
+  }
+
+  private read(rel: string): Uint8Array | undefined {
+    const e = this.files.get(rel);
+    if (!e) return undefined;
+    try {
+      const b = fs.readFileSync(path.join(this.opts.cacheDir, rel));
+      e.used = Date.now();
+      return b;
+    } catch {
+      this.total -= e.size;
+      this.files.delete(rel);
+      return undefined;
+    }
+  }
+
+  private write(rel: string, bytes: Uint8Array): void {
+    const full = path.join(this.opts.cacheDir, rel);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(`${full}.tmp`, bytes);
+    fs.renameSync(`${full}.tmp`, full);
+    this.remember(rel, bytes.byteLength, Date.now());
+    this.evict(rel);
+  }
+
+  private async slot<T>(work: () => Promise<T>): Promise<T> {
+    const limit = Math.max(1, this.opts.concurrency ?? 2);
+    while (this.active >= limit) await new Promise<void>((r) => this.waiting.push(r));
+    this.active++;
+    try {
+      return await work();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private ffmpeg(args: string[]): Promise<Uint8Array> {
+    return this.slot(
+      () =>
+        new Promise((resolve, reject) => {
+          this.runs++;
+          const child = spawn(this.opts.ffmpeg ?? 'ffmpeg', ['-v', 'error', '-nostdin', ...args], {
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          const out: Buffer[] = [];
+          let err = '';
+          const timer = setTimeout(() => child.kill('SIGKILL'), this.opts.timeoutMs ?? 120_000);
+          child.stdout.on('data', (b: Buffer) => out.push(b));
+          child.stderr.on('data', (b: Buffer) => (err += b.toString('utf8')));
+          child.on('error', (e) => {
+            clearTimeout(timer);
+            reject(e);
+          });
+          child.on('close', (code) => {
+            clearTimeout(timer);
+            if (code === 0) resolve(Buffer.concat(out));
+            else
+              reject(
+                new Error(`ffmpeg failed (${code}): ${err.trim().split('\n').slice(-2).join(' ')}`),
+              );
+          });
+        }),
+    );
+  }
+
+  /** Keyframe times of a video stream, from the packets' flags (demuxing only, no decoding). */
+  private keyframes(file: SourceFile, streamIndex: number): Promise<number[]> {
+    return new Promise((resolve, reject) => {
+      execFile(
+        this.opts.ffprobe ?? 'ffprobe',
+        [
+          '-v',
+          'error',
+          '-select_streams',
+          String(streamIndex),
+          '-show_entries',
+          'packet=pts_time,flags',
+          '-of',
+          'csv=p=0',
+          file.absPath,
+        ],
+        { maxBuffer: 256 * 1024 * 1024 },
+        (e, stdout) => {
+          if (e) return reject(new Error(`ffprobe failed: ${e.message}`));
+          const times: number[] = [];
+          for (const line of stdout.split('\n')) {
+            const [t, flags] = line.split(',');
+            if (flags?.startsWith('K') && t && t !== 'N/A') times.push(Number(t));
+          }
+          resolve(times);
+        },
+      );
+    });
+  }
+
+  /** The segment plan of a video: cut at keyframes when its video is copied, else every TARGET_S. */
+  plan(file: SourceFile, video: { index: number; copy: boolean }): Promise<SegmentPlan> {
+    const k = `${this.key(file)}/${video.index}/${video.copy}`;
+    let p = this.plans.get(k);
+    if (!p) {
+      p = video.copy
+        ? this.keyframes(file, video.index).then((kf) => planFromKeyframes(kf, file.durationS))
+        : Promise.resolve(fixedPlan(file.durationS));
+      p.catch(() => this.plans.delete(k));
+      this.plans.set(k, p);
+    }
+    return p;
+  }
+
+  /**
+   * Segment `n` (or its init section) of one rendition: the video stream of `file`, or one of
+   * its audio streams (`file` is then the video itself or an external audio file).
+   */
+  async segment(
+    file: SourceFile,
+    plan: SegmentPlan,
+    rendition: { kind: 'video' | 'audio'; index: number; copy: boolean },
+    n: number,
+    part: 'init' | 'media',
+  ): Promise<Uint8Array> {
+    const name = `${rendition.kind === 'video' ? 'v' : 'a'}${rendition.index}${rendition.copy ? 'c' : 't'}`;
+    const dir = this.key(file);
+    const mediaRel = path.join(dir, `${name}-${n}.m4s`);
+    const initRel = path.join(dir, `${name}-init.mp4`);
+    const want = part === 'init' ? initRel : mediaRel;
+    const hit = this.read(want);
+    if (hit) return hit;
+    const job = part === 'init' ? `${mediaRel}:init` : mediaRel;
+    let p = this.inflight.get(job);
+    if (!p) {
+      p = (async () => {
+        const { start, end } = segmentSpan(plan, part === 'init' ? 0 : n);
+        const out = await this.ffmpeg(this.args(file, plan, rendition, start, end));
+        const { init, media } = splitFragmented(out);
+        if (init.byteLength === 0 || media.byteLength === 0)
+          throw new Error('ffmpeg wrote no fragmented MP4');
+        if (!this.files.has(initRel)) this.write(initRel, init);
+        if (part === 'media') this.write(mediaRel, media);
+        return part === 'init' ? init : media;
+      })();
+      this.inflight.set(job, p);
+      void p.finally(() => this.inflight.delete(job)).catch(() => {});
+    }
+    return p;
+  }
+
+  private args(
+    file: SourceFile,
+    plan: SegmentPlan,
+    r: { kind: 'video' | 'audio'; index: number; copy: boolean },
+    start: number,
+    end: number,
+  ): string[] {
+    // The first segment starts at the beginning: whatever precedes the first keyframe (audio
+    // priming, an audio packet at 0) belongs to it.
+    const seek =
+      start <= plan.starts[0]! ? 0 : plan.copy && r.kind === 'video' ? start + EPS : start;
+    const stop = end >= plan.end ? [] : ['-to', String(end - EPS)];
+    const codec =
+      r.kind === 'video'
+        ? r.copy
+          ? ['-c:v', 'copy']
+          : [
+              '-c:v',
+              'libx264',
+              '-preset',
+              'veryfast',
+              '-crf',
+              '21',
+              '-pix_fmt',
+              'yuv420p',
+              '-force_key_frames',
+              `${start}`,
+            ]
+        : r.copy
+          ? ['-c:a', 'copy']
+          : ['-c:a', 'aac', '-b:a', '160k', '-ac', '2'];
+    return [
+      '-copyts',
+      ...(seek > 0 ? ['-ss', String(seek)] : []),
+      '-i',
+      file.absPath,
+      ...stop,
+      '-map',
+      `0:${r.index}`,
+      ...(r.kind === 'video' ? ['-an'] : ['-vn']),
+      '-sn',
+      '-dn',
+      ...codec,
+      '-movflags',
+      FRAGMENTED,
+      '-f',
+      'mp4',
+      'pipe:1',
+    ];
+  }
+}
