@@ -141,6 +141,13 @@ describe('kinoteka CLI', () => {
   it('rolls back the last migration', () => {
     const r = run(['db', 'rollback']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('rolled back: 20261127T0200_knowledge');
+    const last = fs
+      .readdirSync(path.resolve(import.meta.dirname, '../../src/db/migrations'))
+      .filter((f) => /^\d{8}T\d{4}_.+\.ts$/.test(f))
+      .sort()
+      .at(-1)!
+      .replace(/\.ts$/, '');
+    expect(r.out).toContain(`rolled back: ${last}`);
+    expect(run(['db', 'migrate']).out).toContain(`applied: ${last}`);
   });
 });
