@@ -625,3 +625,49 @@ describe('a prize as the subject, and polls', () => {
     expect(j.verdict, j.explanation).toBe(expected);
   });
 });
+
+describe('no part carries another', () => {
+  it('judges each of two prizes on its own', () => {
+    const checked = checkText(
+      'The Ascent won the Golden Bear and the Palme d’Or.',
+      'the-ascent-1977',
+      kb,
+    );
+    expect(
+      checked.claims.map((c) => [c.kind === 'award' ? c.award : c.kind, c.judgement.verdict]),
+    ).toEqual([
+      ['Golden Bear', 'supported'],
+      ['Palme d’Or', 'unsupported'],
+    ]);
+  });
+
+  it('needs every named director, and never contradicts on a verb that does not name the role', () => {
+    expect(
+      verdict(
+        'the-cranes-are-flying-1957',
+        'Mikhail Kalatozov and Sergei Urusevsky directed it together.',
+      ),
+    ).toBe('unsupported');
+    expect(
+      verdict('the-house-i-live-in-1957', 'Lev Kulidzhanov and Yakov Segel directed it.'),
+    ).toBe('supported');
+    // A cinematographer "shot" the film; a producer may have "made" it.
+    expect(
+      extractClaims('Sergei Urusevsky shot The Cranes Are Flying.').some(
+        (c) => c.kind === 'director',
+      ),
+    ).toBe(false);
+    expect(
+      verdict('the-cranes-are-flying-1957', 'Sergei Bondarchuk made The Cranes Are Flying.'),
+    ).toBe('unsupported');
+  });
+
+  it('contradicts "the first adaptation" by an earlier one', () => {
+    const j = judge('mother-1926', "The film was the first adaptation of Gorky's novel.");
+    expect(j.verdict).toBe('contradicted');
+    expect(j.explanation).toMatch(/Mat' \(1919/);
+    expect(verdict('mother-1955', "Pudovkin's 1926 silent film is the original version.")).not.toBe(
+      'contradicted',
+    );
+  });
+});

@@ -259,9 +259,40 @@ export function matchAward(c: string): Found<AwardClaim>[] {
     const year = awardYear(c, m.index);
     if (edition !== undefined) found.edition = edition;
     if (year !== undefined) found.year = year;
-    return [found];
+    return splitPrizes(found, c);
   }
   return [];
+}
+
+/**
+ * "won the Golden Bear and the FIPRESCI Prize": two claims, each judged on its own, so that one
+ * right prize never carries a wrong one. Names with "and" inside ("Story and Screenplay") stay
+ * whole: both halves must look like prizes.
+ */
+function splitPrizes(found: Found<AwardClaim>, c: string): Found<AwardClaim>[] {
+  const award = found.award;
+  if (award === undefined) return [found];
+  const parts = award.split(
+    /\s*(?:,\s*|\s+)and\s+(?:the\s+|an?\s+)?(?=\p{Lu})|\s*,\s*(?:the\s+|an?\s+)?(?=\p{Lu})/u,
+  );
+  if (parts.length < 2 || !parts.every((p) => AWARD_WORD.test(p))) return [found];
+  const out: Found<AwardClaim>[] = [];
+  let from = found.start;
+  parts.forEach((part, i) => {
+    const at = c.indexOf(part, from);
+    const end = i === parts.length - 1 ? found.end : at + part.length;
+    const { awardLong: _l, ...rest } = found;
+    const own = findEvent(part, { weak: false })?.name;
+    out.push({
+      ...rest,
+      award: part,
+      start: i === 0 ? found.start : at,
+      end,
+      ...(own ? { event: own } : {}),
+    });
+    from = at + part.length;
+  });
+  return out;
 }
 
 // --- judgement ------------------------------------------------------------------------------

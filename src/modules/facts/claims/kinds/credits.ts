@@ -23,6 +23,8 @@ export interface PeopleClaim extends ClaimBase {
   film?: FilmRef;
   /** "Chukhrai's Ballad of a Soldier": a claim only if the title is a film the base knows. */
   possessive?: boolean;
+  /** Read from a verb that does not name the role for certain ("made"): never contradicted. */
+  loose?: boolean;
 }
 export interface CastClaim extends ClaimBase {
   kind: 'cast';
@@ -56,18 +58,21 @@ export function matchPeople(c: string): Found<PeopleClaim>[] {
   // Person first: "Mark Donskoy directed it", "Larisa Shepitko directed The Ascent",
   // "Pudovkin co-directed the film with Mikhail Doller", "Kalatozov made The Cranes Are Flying".
   const subj = new RegExp(
-    String.raw`(${NAME})\s+(?:also\s+|had\s+|has\s+)?(co-directed|directed|made|shot|wrote|scripted|co-wrote)\s+(.+?)(?=\s+(?:at|for|from|as|after|before|during|with|together|alongside)\s|[,;]|$)`,
+    String.raw`(${NAME}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)${NAME})*)\s+(?:also\s+|had\s+|has\s+|jointly\s+)?(co-directed|directed|made|wrote|scripted|co-wrote)\s+(.+?)(?=\s+(?:at|for|from|as|after|before|during|with|together|alongside|jointly)\b|[,;.]|$)`,
     'u',
   ).exec(c);
   if (subj?.[1] && subj[2] && subj[3] && !NOT_NAMES.has(subj[1].split(/\s+/)[0] ?? '')) {
     const verb = subj[2].toLowerCase();
     const object = subj[3];
     const script = /^(?:the\s+)?(?:screenplay|script|scenario)\b/i.test(object);
-    const kind = /direct|made|shot/.test(verb) ? 'director' : 'writer';
+    const kind = /direct|made/.test(verb) ? 'director' : 'writer';
     const ref = script ? {} : readFilmRef(object);
-    const person = subj[1].replace(/^(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+/, '');
+    const subjects = subj[1]
+      .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)
+      .map((p) => p.replace(/^(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+/, '').trim())
+      .filter((p) => p.length > 0);
     if (ref && (kind === 'writer' || !script) && !out.some((o) => o.kind === kind)) {
-      const people = [person];
+      const people = [...subjects];
       let end = subj.index + subj[0].length;
       // "co-directed … with Mikhail Doller", "directed it together with …": every name counts.
       const withAt = /^\s+(?:together\s+)?with\s+/i.exec(c.slice(end));
@@ -84,6 +89,8 @@ export function matchPeople(c: string): Found<PeopleClaim>[] {
         start: subj.index,
         end,
         negated: NEGATION.test(subj[0]),
+        // "made" may be said of a producer or a studio: it supports, never contradicts.
+        ...(verb === 'made' ? { loose: true } : {}),
         ...(ref.title !== undefined || ref.year !== undefined ? { film: ref } : {}),
       });
     }
@@ -256,7 +263,7 @@ function peopleDecision(claim: PeopleClaim, film: FilmContext): Decision {
         evidence: [],
       };
     }
-    const decisive = property === 'director' && !near;
+    const decisive = property === 'director' && !near && claim.loose !== true;
     d = {
       verdict: decisive ? 'contradicted' : 'unsupported',
       explanation: decisive

@@ -12,6 +12,8 @@ export interface VersionClaim extends ClaimBase {
   year?: number;
   title?: string;
   director?: string;
+  /** "the first adaptation": no earlier film of the same source. */
+  first?: boolean;
 }
 
 // "Yakov Protazanov's 1927 silent film", "Pudovkin's film": a film named by its director.
@@ -134,6 +136,10 @@ export function matchVersion(c: string): Found<VersionClaim>[] {
     // "Pudovkin's 1926 silent film is an earlier version of the same novel": the subject names it.
     const subject = possessiveFilm(c.slice(0, version.index));
     const year = subject?.year ?? yearIn(c.slice(version.index));
+    // "It was the first adaptation of Gorky's novel": a priority claim about this film.
+    if (!subject && /^the\s+(?:first|original)\b/i.test(version[0])) {
+      return [{ kind: 'version', relation, first: true, start: version.index, end: c.length }];
+    }
     return [
       {
         kind: 'version',
@@ -184,6 +190,21 @@ export function judgeVersion(claim: VersionClaim, film: FilmContext): Decision {
             ? ', a stage version'
             : ', another adaptation of the same source'
     }`;
+  if (claim.first === true) {
+    const before = films.filter(earlier);
+    if (before.length > 0 && !claim.negated) {
+      return {
+        verdict: 'contradicted',
+        explanation: `An earlier film of the same source is recorded: ${before.map(describe).join('; ')}.`,
+        evidence: before.map(stmt),
+      };
+    }
+    return {
+      verdict: 'unsupported',
+      explanation: `No statement that ${film.title} was the first film of its source is recorded; that needs its own source.`,
+      evidence: [],
+    };
+  }
   if (hits.length > 0 && !claim.negated) {
     const h = hits[0];
     const loose = h && h.property === 'otherVersion' && claim.relation !== 'otherVersion';
