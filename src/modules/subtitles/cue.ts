@@ -25,12 +25,28 @@ export interface CuePosition {
   horizontal?: 'left' | 'center' | 'right';
 }
 
+/** What a WebVTT cue carries beyond the shared model, kept so a WebVTT file survives a trip. */
+export interface VttCueExtras {
+  /** The cue identifier (W3C WebVTT §3.3 "WebVTT cue identifier"). */
+  id?: string;
+  /** The cue settings as written (`align:start line:1%`), tokens separated by one space. */
+  settings?: string;
+}
+
 export interface Cue {
   start: number;
   end: number;
   /** Text lines, never empty strings, with only `<i>`, `<b>`, `<u>` markup. */
   lines: string[];
   position?: CuePosition;
+  vtt?: VttCueExtras;
+}
+
+/** The header blocks of a WebVTT file (§3.5 STYLE, §3.4 REGION), as written. */
+export interface VttHeader {
+  styles: string[];
+  /** Each REGION block's settings text. */
+  regions: string[];
 }
 
 /** Something the reader noticed: `repaired` ones were fixed, the others are notes. */
@@ -49,6 +65,8 @@ export interface ParsedSubtitles {
   problems: SubtitleProblem[];
   /** Frame rate used for frame-based formats (MicroDVD). */
   fps?: number;
+  /** STYLE and REGION blocks of a WebVTT file, when it has any. */
+  vtt?: VttHeader;
 }
 
 /**
@@ -89,5 +107,6 @@ export function plainText(cue: Cue): string {
 export function cloneCue(cue: Cue): Cue {
   const out: Cue = { start: cue.start, end: cue.end, lines: [...cue.lines] };
   if (cue.position) out.position = { ...cue.position };
+  if (cue.vtt) out.vtt = { ...cue.vtt };
   return out;
 }

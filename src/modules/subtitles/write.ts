@@ -1,21 +1,30 @@
 /** Writers: WebVTT for browsers and SRT for everything else. */
-import type { Cue } from './cue.ts';
+import type { Cue, VttHeader } from './cue.ts';
 import { escapeVtt } from './markup.ts';
 import { formatMs } from './time.ts';
 
 /**
- * WebVTT (W3C WebVTT §4): `WEBVTT`, blank line, then cues. Cue text is escaped (§4.2.2) so it
- * can never contain `-->` or stray tags; position goes into cue settings: `line:0` (top,
- * snap-to-lines) or `line:50%`, and `align:left|right`.
+ * WebVTT (W3C WebVTT §4): `WEBVTT`, blank line, the STYLE and REGION blocks of a WebVTT source
+ * (§3.4, §3.5), then cues. Cue text is escaped (§4.2.2) so it can never contain `-->` or stray
+ * tags. A cue read from WebVTT keeps its identifier and settings as written; otherwise its
+ * position goes into cue settings: `line:0` (top, snap-to-lines) or `line:50%`, and
+ * `align:left|right`.
  */
-export function writeVtt(cues: readonly Cue[]): string {
+export function writeVtt(cues: readonly Cue[], header?: VttHeader): string {
   const out: string[] = ['WEBVTT', ''];
+  for (const s of header?.styles ?? []) out.push('STYLE', s, '');
+  for (const r of header?.regions ?? []) out.push('REGION', r, '');
   for (const c of cues) {
     let settings = '';
-    if (c.position?.vertical === 'top') settings += ' line:0';
-    else if (c.position?.vertical === 'middle') settings += ' line:50%';
-    if (c.position?.horizontal === 'left') settings += ' align:left';
-    else if (c.position?.horizontal === 'right') settings += ' align:right';
+    if (c.vtt?.settings) settings = ` ${c.vtt.settings}`;
+    else {
+      if (c.position?.vertical === 'top') settings += ' line:0';
+      else if (c.position?.vertical === 'middle') settings += ' line:50%';
+      if (c.position?.horizontal === 'left') settings += ' align:left';
+      else if (c.position?.horizontal === 'right') settings += ' align:right';
+    }
+    // An identifier may not contain "-->" or a line break (§3.3); one that does is left out.
+    if (c.vtt?.id && !c.vtt.id.includes('-->') && !/[\r\n]/.test(c.vtt.id)) out.push(c.vtt.id);
     out.push(`${formatMs(c.start, '.')} --> ${formatMs(c.end, '.')}${settings}`);
     for (const l of c.lines) out.push(escapeVtt(l));
     out.push('');
@@ -47,6 +56,10 @@ function anTag(c: Cue): string {
   return an === 2 ? '' : `{\\an${an}}`;
 }
 
-export function writeSubtitles(cues: readonly Cue[], format: 'vtt' | 'srt'): string {
-  return format === 'vtt' ? writeVtt(cues) : writeSrt(cues);
+export function writeSubtitles(
+  cues: readonly Cue[],
+  format: 'vtt' | 'srt',
+  header?: VttHeader,
+): string {
+  return format === 'vtt' ? writeVtt(cues, header) : writeSrt(cues);
 }

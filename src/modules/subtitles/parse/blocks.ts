@@ -115,6 +115,11 @@ export function readBlocks(
 export interface FinishOptions {
   /** Partial overlaps up to this many ms are trimmed (timing slop); longer ones are kept. */
   trimOverlapMs?: number;
+  /**
+   * WebVTT: a file with no cues is a valid file (W3C WebVTT §6.1: the parser simply ends), and
+   * a cue that ends before it starts is kept (it is never shown) rather than rejected.
+   */
+  webvtt?: boolean;
 }
 
 /**
@@ -129,7 +134,14 @@ export function finishCues(
   const trim = opts.trimOverlapMs ?? 1000;
   const ok: { cue: Cue; line: number }[] = [];
   for (const r of raw) {
-    if (r.cue.end < r.cue.start) {
+    if (r.cue.end < r.cue.start && opts.webvtt) {
+      log.note(
+        r.line,
+        'end-before-start',
+        'cue ends before it starts (kept, as WebVTT does; it is never shown)',
+        false,
+      );
+    } else if (r.cue.end < r.cue.start) {
       log.error(r.line, 'end-before-start', 'cue ends before it starts');
       continue;
     }
@@ -142,7 +154,7 @@ export function finishCues(
     ok.push(r);
   }
   log.throwIfErrors();
-  if (ok.length === 0) log.fail(0, 'no-cues', 'no cues found');
+  if (ok.length === 0 && !opts.webvtt) log.fail(0, 'no-cues', 'no cues found');
 
   for (let i = 1; i < ok.length; i++) {
     if (ok[i]!.cue.start < ok[i - 1]!.cue.start) {
@@ -154,7 +166,17 @@ export function finishCues(
   const out: Cue[] = [];
   for (const { cue, line } of ok) {
     const prev = out[out.length - 1];
-    if (prev && prev.start === cue.start && prev.end === cue.end && same(prev.lines, cue.lines)) {
+    if (
+      prev &&
+      prev.start === cue.start &&
+      prev.end === cue.end &&
+      same(prev.lines, cue.lines) &&
+      // Same times and text with other settings (another line, region or alignment) is
+      // another cue: WebVTT stacks them on purpose.
+      (prev.vtt?.settings ?? '') === (cue.vtt?.settings ?? '') &&
+      (prev.vtt?.id ?? '') === (cue.vtt?.id ?? '') &&
+      JSON.stringify(prev.position ?? null) === JSON.stringify(cue.position ?? null)
+    ) {
       log.note(line, 'duplicate', 'duplicate cue dropped');
       continue;
     }

@@ -73,7 +73,12 @@ export function parseSubtitles(text: string, opts: ParseOptions = {}): ParsedSub
     }
     case 'vtt': {
       const r = parseVtt(body, file);
-      return { format, cues: r.cues, problems: r.log.problems };
+      return {
+        format,
+        cues: r.cues,
+        problems: r.log.problems,
+        ...(r.header ? { vtt: r.header } : {}),
+      };
     }
     case 'ass':
     case 'ssa': {

@@ -128,9 +128,65 @@ intro
         end: 2000,
         lines: ['Hello & welcome'],
         position: { vertical: 'top', horizontal: 'left' },
+        vtt: { id: 'intro', settings: 'line:0 align:left' },
       },
       { start: 3000, end: 4000, lines: ['Tom <3 <i>you</i>'] },
     ]);
+    expect(r.vtt).toEqual({ styles: ['::cue { color: yellow }'], regions: [] });
+    expect(writeVtt(r.cues, r.vtt)).toContain('STYLE\n::cue { color: yellow }\n\nintro\n');
+  });
+
+  it('skips only the block whose timing line is unreadable, and says where', () => {
+    const vtt = [
+      'WEBVTT',
+      '',
+      '00:00:01.000 --> 00:00:02.000',
+      'one',
+      '',
+      '00:00:03.000 --> 00:00:07x500',
+      'bad end',
+      '',
+      '00:00:00 --> 00:00:09.000',
+      'no fraction',
+      '',
+      '00:0 --> 00:00:09.000',
+      'short minutes',
+      '',
+      '00:00:08.000 --> 00:00:09.000',
+      'two',
+    ].join('\n');
+    const r = parseSubtitles(vtt, { file: 'x.vtt' });
+    expect(r.cues.map((c) => c.lines[0])).toEqual(['one', 'two']);
+    expect(r.problems).toContainEqual({
+      line: 6,
+      code: 'bad-timing',
+      message: 'cannot read timing line "00:00:03.000 --> 00:00:07x500" (block skipped)',
+      repaired: false,
+      count: 3,
+    });
+  });
+
+  it('reads a header-only file as zero cues, and keeps a cue that ends before it starts', () => {
+    expect(parseSubtitles('WEBVTT\n').cues).toEqual([]);
+    expect(parseSubtitles('WEBVTT - title only\n\nNOTE nothing here\n').cues).toEqual([]);
+    const r = parseSubtitles('WEBVTT\n\n00:00:02.000 --> 00:00:01.000\nbackwards\n');
+    expect(r.cues).toEqual([{ start: 2000, end: 1000, lines: ['backwards'] }]);
+    expect(r.problems.map((p) => p.code)).toEqual(['end-before-start']);
+  });
+
+  it('keeps leading spaces, and does not take a vertical tab for white space', () => {
+    const r = parseSubtitles(
+      'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n   indented\n\n\v00:00:02.000 --> 00:00:03.000\nvt\n',
+    );
+    expect(r.cues).toEqual([{ start: 0, end: 1000, lines: ['   indented'] }]);
+  });
+
+  it('keeps cues with the same times and text but different settings', () => {
+    const r = parseSubtitles(
+      'WEBVTT\n\n00:00:00.000 --> 00:00:01.000 line:0\nSame\n\n00:00:00.000 --> 00:00:01.000 line:-1\nSame\n\n00:00:00.000 --> 00:00:01.000 line:-1\nSame\n',
+    );
+    expect(r.cues.map((c) => c.vtt?.settings)).toEqual(['line:0', 'line:-1']);
+    expect(r.problems.map((p) => p.code)).toEqual(['duplicate']);
   });
 
   it('escapes text on output so it re-reads identically', () => {

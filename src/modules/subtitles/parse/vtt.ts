@@ -1,67 +1,94 @@
 /**
- * WebVTT (W3C WebVTT: The Web Video Text Tracks Format). The header is `WEBVTT` plus optional
- * text; NOTE, STYLE and REGION blocks are skipped (§4.1); cue settings `line` and `align` are
- * read into the shared position (§4.4).
+ * WebVTT into the shared cue model. The file is read by the spec's own algorithm (webvtt.ts,
+ * W3C WebVTT §6.1), so what a browser would show is what we keep: every block that parses is a
+ * cue, a block with an unreadable timing line is skipped (and reported with its line), a file
+ * with only a header has zero cues, a cue that ends before it starts is kept. The cue text is
+ * reduced to the shared markup (§6.4 cue text: `<i>`, `<b>`, `<u>` kept, other tags dropped,
+ * entities decoded); identifiers, settings, STYLE and REGION blocks are kept as written.
  */
-import type { Cue, CuePosition } from '../cue.ts';
-import { normalizeVtt, tidyLines } from '../markup.ts';
-import { finishCues, readBlocks, withPosition } from './blocks.ts';
+import type { Cue, CuePosition, VttHeader } from '../cue.ts';
+import { normalizeVtt } from '../markup.ts';
+import { finishCues, withPosition } from './blocks.ts';
 import { ProblemLog } from './problems.ts';
-import { lenientTiming } from './srt.ts';
+import type { VttCue } from './webvtt.ts';
+import { parseWebVtt } from './webvtt.ts';
 
-function settingsToPosition(rest: string): CuePosition | undefined {
+/** The shared, coarse position from the cue's settings (§6.3 line, §6.3 align). */
+function positionOf(c: VttCue): CuePosition | undefined {
   const pos: CuePosition = {};
-  for (const s of rest.trim().split(/\s+/)) {
-    const [k, v] = s.split(':');
-    if (!v) continue;
-    if (k === 'line') {
-      const val = v.split(',')[0]!;
-      if (val.endsWith('%')) {
-        const p = Number(val.slice(0, -1));
-        if (p < 33) pos.vertical = 'top';
-        else if (p < 67) pos.vertical = 'middle';
-      } else {
-        // Snap-to-lines: non-negative counts from the top, negative from the bottom (§7.2).
-        const n = Number(val);
-        if (n >= 0 && n < 4) pos.vertical = 'top';
-      }
-    } else if (k === 'align') {
-      if (v === 'left' || v === 'start') pos.horizontal = 'left';
-      else if (v === 'right' || v === 'end') pos.horizontal = 'right';
+  if (typeof c.line === 'number') {
+    if (!c.snapToLines) {
+      if (c.line < 33) pos.vertical = 'top';
+      else if (c.line < 67) pos.vertical = 'middle';
+    } else if (c.line >= 0 && c.line < 4) {
+      // Snap-to-lines: non-negative counts from the top, negative from the bottom (§7.2).
+      pos.vertical = 'top';
     }
   }
+  if (c.align === 'left' || c.align === 'start') pos.horizontal = 'left';
+  else if (c.align === 'right' || c.align === 'end') pos.horizontal = 'right';
   return pos.vertical || pos.horizontal ? pos : undefined;
 }
 
-export function parseVtt(text: string, file = '<input>'): { cues: Cue[]; log: ProblemLog } {
-  const log = new ProblemLog(file);
-  const lines = text.split(/\r\n|\r|\n/);
-  let first = 0;
-  if (/^WEBVTT(?:[ \t].*)?$/.test(lines[0] ?? '')) {
-    // Header text runs to the first blank line (§4.1).
-    while (first < lines.length && lines[first]!.trim() !== '' && !lines[first]!.includes('-->'))
-      first++;
-  } else {
-    log.note(1, 'missing-header', 'WEBVTT header missing');
+/**
+ * Cue text lines: trailing white space goes, empty lines go, leading white space stays (a
+ * browser renders it, and it is the author's).
+ */
+function textLines(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.split('\n')) {
+    let l = raw.replace(/[ \t\u00a0]+$/, '');
+    let prev = '';
+    while (prev !== l) {
+      prev = l;
+      l = l.replace(/<([ibu])>(\s*)<\/\1>/g, '$2');
+    }
+    if (l.replace(/<\/?[ibu]>/g, '').trim() !== '') out.push(l);
   }
-  const raw = readBlocks(
-    lines.slice(first),
-    {
-      timing: lenientTiming('.', 'WebVTT'),
-      skipBlock: (l) => /^(NOTE|STYLE|REGION)(?:[ \t]|$)/.test(l),
-    },
-    log,
-    first + 1,
-  );
+  return out;
+}
+
+export function parseVtt(
+  text: string,
+  file = '<input>',
+): { cues: Cue[]; log: ProblemLog; header?: VttHeader } {
+  const log = new ProblemLog(file);
+  const parsed = parseWebVtt(text, { lenientSignature: true });
+  if (parsed.signatureMissing) log.note(1, 'missing-header', 'WEBVTT header missing');
+  for (const s of parsed.skipped) {
+    if (s.reason === 'bad-timing') {
+      log.note(
+        s.line,
+        'bad-timing',
+        `cannot read timing line "${s.text.slice(0, 60)}" (block skipped)`,
+        false,
+      );
+    } else {
+      log.note(s.line, 'ignored-text', 'text outside any cue ignored', false);
+    }
+  }
   const cues = finishCues(
-    raw.map((r) => {
-      const m = normalizeVtt(r.text.join('\n'));
-      const cue: Cue = { start: r.start, end: r.end, lines: tidyLines(m.text.split('\n')) };
-      return { cue: withPosition(cue, settingsToPosition(r.rest)), line: r.line };
+    parsed.cues.map((c) => {
+      const m = normalizeVtt(c.text);
+      const cue: Cue = {
+        start: Math.round(c.startTime * 1000),
+        end: Math.round(c.endTime * 1000),
+        lines: textLines(m.text),
+      };
+      if (c.id !== '' || c.settings !== '') {
+        cue.vtt = {};
+        if (c.id !== '') cue.vtt.id = c.id;
+        if (c.settings !== '') cue.vtt.settings = c.settings;
+      }
+      return { cue: withPosition(cue, positionOf(c)), line: c.line1 };
     }),
     log,
     // WebVTT allows overlapping cues on purpose (they stack), so only trim true slop.
-    { trimOverlapMs: 0 },
+    { trimOverlapMs: 0, webvtt: true },
   );
-  return { cues, log };
+  const header =
+    parsed.styles.length > 0 || parsed.regions.length > 0
+      ? { styles: parsed.styles, regions: parsed.regions.map((r) => r.source) }
+      : undefined;
+  return header ? { cues, log, header } : { cues, log };
 }

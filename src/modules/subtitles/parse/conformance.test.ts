@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  loadCases,
+  runCase,
+  unicodeEscape,
+} from '../../../../test/fixtures/subtitles/wpt-cases.ts';
+
+// The cases that pass today (bench/subtitles/conformance.ts prints the full table). A case
+// that stops passing is a regression; a newly passing one should be added here.
+const passing: string[] = JSON.parse(
+  readFileSync(
+    join(import.meta.dirname, '../../../../test/fixtures/subtitles/wpt/passing.json'),
+    'utf8',
+  ),
+);
+
+describe('web-platform-tests WebVTT file parsing', () => {
+  const cases = loadCases();
+
+  it('decodes the inputs the way the suite builds them', () => {
+    expect(unicodeEscape('a\\x00b\\r\\\nc\\td\\u00e9')).toBe('a\0b\rc\td\u00e9');
+  });
+
+  it.each(passing)('%s still passes', (name) => {
+    const c = cases.find((x) => x.name === name);
+    expect(c, `case ${name} is missing`).toBeDefined();
+    expect(runCase(c!)).toEqual({ name, pass: true });
+  });
+});
