@@ -191,6 +191,12 @@ export interface Database {
   media_streams: MediaStreamsTable;
   media_subtitles: MediaSubtitlesTable;
   jobs: JobsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
+  api_tokens: ApiTokensTable;
+  setup_tokens: SetupTokensTable;
+  audit_log: AuditLogTable;
 }
 
 export type FilmRow = Selectable<FilmsTable>;
@@ -275,4 +281,64 @@ export interface JobsTable {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+}
+
+/** An account; `*_key` are the lower-cased forms that carry the uniqueness. */
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  email_key: string;
+  username: string;
+  username_key: string;
+  password_hash: string;
+  /** `curator`, `reviewer`, `admin`. */
+  role: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A signed-in browser; `id_hash` is the SHA-256 of the cookie value. */
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface SignInFailuresTable {
+  id: Generated<number>;
+  account_key: string;
+  address: string;
+  at: string;
+  cleared: Generated<number>;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor: string;
+  action: string;
+  subject: string;
+  /** JSON. */
+  detail: string;
 }
