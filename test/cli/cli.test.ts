@@ -68,32 +68,49 @@ describe('kinoteka CLI', () => {
     });
   });
 
-  it('shows a collection as a table and as JSON', () => {
-    const r = run(['collections', 'show', 'mothers-in-soviet-cinema']);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/9\s+Mother\s+1990/);
-    const j = JSON.parse(run(['collections', 'show', 'mothers-in-soviet-cinema', '--json']).out);
-    expect(j.entries).toHaveLength(10);
-    const missing = run(['collections', 'show', 'nope']);
-    expect(missing.code).toBe(1);
-    expect(missing.err).toContain('No collection with the slug "nope".');
+  describe('shows a collection', () => {
+    it('as a table', () => {
+      const r = run(['collections', 'show', 'mothers-in-soviet-cinema']);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/9\s+Mother\s+1990/);
+    });
+    it('as JSON', () => {
+      const j = JSON.parse(run(['collections', 'show', 'mothers-in-soviet-cinema', '--json']).out);
+      expect(j.entries).toHaveLength(10);
+    });
+    it('and exits 1 for a slug it does not know', () => {
+      const missing = run(['collections', 'show', 'nope']);
+      expect(missing.code).toBe(1);
+      expect(missing.err).toContain('No collection with the slug "nope".');
+    });
   });
 
-  it('content check prints file:line problems and exits non-zero', () => {
-    const bad = path.join(dir, 'content');
-    fs.cpSync(CONTENT_DIR, bad, { recursive: true });
-    const f = path.join(bad, 'films/mother-1926.yaml');
-    fs.writeFileSync(
-      f,
-      fs.readFileSync(f, 'utf8').replace(/^year: 1926$/m, 'year: 1926\nrating: 5'),
-    );
-    const r = run(['content', 'check', '--dir', bad]);
-    expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^films\/mother-1926\.yaml:3: .*rating/m);
-    const load = run(['content', 'load', '--dir', bad]);
-    expect(load.code).toBe(1);
-    expect(load.err).toMatch(/nothing was loaded/);
-    expect(run(['content', 'check']).out).toMatch(/^ok: 10 films and 1 collections/m);
+  describe('content check prints file:line problems and exits non-zero', () => {
+    let bad: string;
+    beforeAll(() => {
+      bad = path.join(dir, 'content');
+      fs.cpSync(CONTENT_DIR, bad, { recursive: true });
+      const f = path.join(bad, 'films/mother-1926.yaml');
+      fs.writeFileSync(
+        f,
+        fs.readFileSync(f, 'utf8').replace(/^year: 1926$/m, 'year: 1926\nrating: 5'),
+      );
+    });
+    it('names the file and line of an unknown field, exit code 1', () => {
+      const r = run(['content', 'check', '--dir', bad]);
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(/^films\/mother-1926\.yaml:3: .*rating/m);
+    });
+    it('refuses to load that content, exit code 1', () => {
+      const load = run(['content', 'load', '--dir', bad]);
+      expect(load.code).toBe(1);
+      expect(load.err).toMatch(/nothing was loaded/);
+    });
+    it('says ok for the default content', () => {
+      const r = run(['content', 'check']);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^ok: 10 films and 1 collections/m);
+    });
   });
 
   it('stops on bad configuration, listing every problem', () => {
@@ -103,51 +120,74 @@ describe('kinoteka CLI', () => {
     expect(r.err).toContain('KINOTEKA_DATABASE_URL');
   });
 
-  it('imports the seed list and checks it: contradictions make the exit code 1', () => {
-    const seed = path.resolve(import.meta.dirname, '../fixtures/lists/soviet-mothers.txt');
-    const imp = run(['import', 'list', seed]);
-    expect(imp.code).toBe(0);
-    expect(imp.out).toMatch(/The Mother \(1975\)\s+unresolved\s+mother-1990/);
-    expect(imp.out).toContain(
-      'draft collection "soviet-mothers": 9 resolved, 0 ambiguous, 1 unresolved',
-    );
-    const check = run(['check', 'collection', 'soviet-mothers']);
-    expect(check.code).toBe(1);
-    expect(check.out).toMatch(
-      /10\. The Ascent \(1977\) fact\s+CONTRADICTED\s+The film won the Golden Prize/,
-    );
-    const json = JSON.parse(run(['check', 'collection', 'mothers-in-soviet-cinema', '--json']).out);
-    expect(json.counts.contradicted).toBe(0);
-    const claim = run([
-      'check',
-      'claim',
-      '--film',
-      'the-forty-first-1956',
-      'The film was remade in 1975.',
-    ]);
-    expect(claim.out).toMatch(/^unsupported: The film was remade in 1975/m);
+  // In order: the collection checked second is the draft the import writes.
+  describe('imports the seed list and checks it: contradictions make the exit code 1', () => {
+    it('imports the list as a draft collection, naming what it could not resolve', () => {
+      const seed = path.resolve(import.meta.dirname, '../fixtures/lists/soviet-mothers.txt');
+      const imp = run(['import', 'list', seed]);
+      expect(imp.code).toBe(0);
+      expect(imp.out).toMatch(/The Mother \(1975\)\s+unresolved\s+mother-1990/);
+      expect(imp.out).toContain(
+        'draft collection "soviet-mothers": 9 resolved, 0 ambiguous, 1 unresolved',
+      );
+    });
+    it('checks the imported draft: a contradicted fact, exit code 1', () => {
+      const check = run(['check', 'collection', 'soviet-mothers']);
+      expect(check.code).toBe(1);
+      expect(check.out).toMatch(
+        /10\. The Ascent \(1977\) fact\s+CONTRADICTED\s+The film won the Golden Prize/,
+      );
+    });
+    it('checks the curated collection: nothing contradicted', () => {
+      const r = run(['check', 'collection', 'mothers-in-soviet-cinema', '--json']);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out).counts.contradicted).toBe(0);
+    });
+    it('checks one claim about one film', () => {
+      const claim = run([
+        'check',
+        'claim',
+        '--film',
+        'the-forty-first-1956',
+        'The film was remade in 1975.',
+      ]);
+      expect(claim.out).toMatch(/^unsupported: The film was remade in 1975/m);
+    });
   });
 
-  it('loads a Wikidata dump with --only', () => {
+  describe('loads a Wikidata dump', () => {
     const dump = path.resolve(import.meta.dirname, '../fixtures/wikidata/films.json');
-    const r = run(['kb', 'load-wikidata', dump, '--json']);
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).films).toBeGreaterThan(0);
-    const bad = run(['kb', 'load-wikidata', path.join(path.dirname(dump), 'truncated.json')]);
-    expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/truncated\.json:5/);
+    it('with --only, just the items named', () => {
+      const r = run(['kb', 'load-wikidata', dump, '--only', 'Q900020', '--json']);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out).films).toBe(1);
+    });
+    it('whole', () => {
+      const r = run(['kb', 'load-wikidata', dump, '--json']);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out).films).toBeGreaterThan(1);
+    });
+    it('and names the file and line where a truncated dump stops, exit code 1', () => {
+      const bad = run(['kb', 'load-wikidata', path.join(path.dirname(dump), 'truncated.json')]);
+      expect(bad.code).toBe(1);
+      expect(bad.err).toMatch(/truncated\.json:5/);
+    });
   });
 
-  it('rolls back the last migration', () => {
-    const r = run(['db', 'rollback']);
-    expect(r.code).toBe(0);
+  describe('rolls back the last migration', () => {
     const last = fs
       .readdirSync(path.resolve(import.meta.dirname, '../../src/db/migrations'))
       .filter((f) => /^\d{8}T\d{4}_.+\.ts$/.test(f))
       .sort()
       .at(-1)!
       .replace(/\.ts$/, '');
-    expect(r.out).toContain(`rolled back: ${last}`);
-    expect(run(['db', 'migrate']).out).toContain(`applied: ${last}`);
+    it('rolls it back', () => {
+      const r = run(['db', 'rollback']);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(`rolled back: ${last}`);
+    });
+    it('and applies it again', () => {
+      expect(run(['db', 'migrate']).out).toContain(`applied: ${last}`);
+    });
   });
 });
