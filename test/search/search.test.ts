@@ -2,8 +2,12 @@
  * Search over the real catalogue on SQLite and PostgreSQL: one query set, the same answers
  * from both databases, and the API and the page on top.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../helpers/app.ts';
+import { CONTENT_DIR, DIALECTS } from '../helpers/db.ts';
 
 /** Query → the slug that must come first. */
 const QUERIES: [string, string][] = [
@@ -47,9 +51,36 @@ describe('search over the catalogue', () => {
     expect(pg.map((r) => [r.film.slug, r.score])).toEqual(lite.map((r) => [r.film.slug, r.score]));
   });
 
-  it('finds nothing for nonsense, and keeps up when content changes', async () => {
+  it('finds nothing for nonsense or blanks', async () => {
     expect(await apps.sqlite!.services.search.search('qqqzzzxxx')).toEqual([]);
     expect(await apps.sqlite!.services.search.search('   ')).toEqual([]);
+  });
+
+  it.each(DIALECTS)('keeps up when content changes, on %s', async (dialect) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinoteka-search-'));
+    fs.cpSync(CONTENT_DIR, dir, { recursive: true });
+    const app = await createTestApp(dialect, { contentDir: dir });
+    try {
+      const slugs = async (q: string) =>
+        (await app.services.search.search(q)).map((r) => r.film.slug);
+      // Searched once before the edit, so an index is built and held.
+      expect(await slugs('Ascension')).toContain('the-ascent-1977');
+      expect(await slugs('Kalvarienberg')).not.toContain('the-ascent-1977');
+      const file = path.join(dir, 'films/the-ascent-1977.yaml');
+      const yaml = fs.readFileSync(file, 'utf8');
+      expect(yaml).toMatch(/^ {4}- text: Ascension$/m);
+      fs.writeFileSync(file, yaml.replace(/^( {4}- text: )Ascension$/m, '$1Kalvarienberg'));
+      await app.services.content.load(dir);
+      const hit = (await app.services.search.search('Kalvarienberg'))[0];
+      expect(hit).toMatchObject({
+        film: { slug: 'the-ascent-1977' },
+        matchedTitle: 'Kalvarienberg',
+      });
+      expect(await slugs('Ascension')).not.toContain('the-ascent-1977');
+    } finally {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('answers GET /api/v1/search with film summaries, best first', async () => {
