@@ -46,6 +46,7 @@ describe.each(DIALECTS)('API on %s', (dialect) => {
     expect(body.meta).toEqual({ page: 2, per_page: 4, total: 10, pages: 3 });
     expect(body.data).toHaveLength(4);
     const fifties = await get('/api/v1/films?decade=1950&access=subtitles');
+    expect(fifties.body.data.map((f: any) => f.slug)).toContain('the-cranes-are-flying-1957');
     expect(fifties.body.data.every((f: any) => f.year >= 1950 && f.year < 1960)).toBe(true);
     expect(fifties.body.data.every((f: any) => f.english_access.includes('subtitles'))).toBe(true);
     const range = await get('/api/v1/films?year_from=1926&year_to=1938');
@@ -77,6 +78,7 @@ describe.each(DIALECTS)('API on %s', (dialect) => {
     expect(f.original_title).toBe('Восхождение');
     expect(f.directors[0]).toMatchObject({ slug: 'larisa-shepitko', name: 'Larisa Shepitko' });
     expect(f.facts.length).toBeGreaterThan(0);
+    expect(f.access.offers.length).toBeGreaterThan(0);
     expect(f.access.offers.every((o: any) => o.source.url && o.checked_on)).toBe(true);
     expect(f.collections).toEqual([
       {
