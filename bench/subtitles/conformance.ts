@@ -4,9 +4,12 @@
  * 1. The web-platform-tests WebVTT file-parsing cases (test/fixtures/subtitles/wpt/, transcribed
  *    from the published suite; see NOTICE.md there), run against our WebVTT parser with the
  *    suite's own assertions. Cases about cues and cases about style sheets are counted apart.
+ * 2. Peer-style fixtures (test/fixtures/subtitles/peers.ts): our own files in the shapes other
+ *    readers' test suites exercise, with what a careful reader must make of them.
  *
  * Prints pass counts and each failure with its first failed assertion.
  */
+import { PEER_CASES, runPeerCase } from '../../test/fixtures/subtitles/peers.ts';
 import { isStyleCase, loadCases, runCase } from '../../test/fixtures/subtitles/wpt-cases.ts';
 
 const verbose = process.argv.includes('--verbose');
@@ -22,4 +25,12 @@ console.log(`  style-sheet cases: ${count(style)}`);
 for (const { c, r } of results) {
   if (!r.pass || verbose)
     console.log(`  ${r.pass ? 'pass' : 'FAIL'} ${c.name}: ${r.message ?? ''}`);
+}
+
+const peer = PEER_CASES.map((p) => ({ p, r: runPeerCase(p) }));
+console.log('\nPeer-style fixtures (SRT, WebVTT, ASS/SSA, MicroDVD, SubViewer, SBV)');
+console.log(`  passed: ${peer.filter(({ r }) => r.pass).length}/${peer.length}`);
+for (const { p, r } of peer) {
+  if (!r.pass || verbose)
+    console.log(`  ${r.pass ? 'pass' : 'FAIL'} ${p.name}: ${r.message ?? ''}`);
 }

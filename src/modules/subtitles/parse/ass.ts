@@ -18,16 +18,17 @@ interface Style {
   position: CuePosition | undefined;
 }
 
-const TIME = /^\s*(\d+):(\d{1,2}):(\d{1,2})[.:](\d{1,3})\s*$/;
+// A leading minus is a negative time (repaired, and reported, in finishCues).
+const TIME = /^\s*(-?)(\d+):(\d{1,2}):(\d{1,2})[.:](\d{1,3})\s*$/;
 
 function assTime(s: string): number | null {
   const m = TIME.exec(s);
   if (!m) return null;
-  const frac = m[4]!;
-  return (
-    ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 +
-    Math.round(Number(`0.${frac}`) * 1000)
-  );
+  const frac = m[5]!;
+  const ms =
+    ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4])) * 1000 +
+    Math.round(Number(`0.${frac}`) * 1000);
+  return m[1] ? -ms : ms;
 }
 
 const flag = (v: string | undefined): boolean =>
@@ -110,17 +111,19 @@ export function parseAss(
       }
       parts.push(rest);
       if (parts.length < eventFormat.length) {
-        log.error(lineNo, 'bad-event', 'Dialogue line has too few fields');
+        // An empty or cut-off Dialogue line is skipped; the other events stand.
+        log.note(lineNo, 'bad-event', 'Dialogue line with too few fields skipped', false);
         continue;
       }
       const get = (name: string): string => parts[eventFormat.indexOf(name)] ?? '';
       const start = assTime(get('start'));
       const end = assTime(get('end'));
       if (start === null || end === null) {
-        log.error(
+        log.note(
           lineNo,
           'bad-timing',
-          `cannot read Dialogue times "${get('start')}", "${get('end')}"`,
+          `cannot read Dialogue times "${get('start')}", "${get('end')}" (event skipped)`,
+          false,
         );
         continue;
       }

@@ -65,7 +65,14 @@ export function readBlocks(
     }
     const t = fmt.timing(line, lineNo, log);
     if (t === 'bad') {
-      log.error(lineNo, 'bad-timing', `cannot read timing line "${line.slice(0, 60)}"`);
+      // One unreadable block is skipped and reported; the rest of the file is kept (as the
+      // WebVTT parser does, and as ffmpeg and players do with SRT).
+      log.note(
+        lineNo,
+        'bad-timing',
+        `cannot read timing line "${line.slice(0, 60)}" (block skipped)`,
+        false,
+      );
       close();
       skipping = true;
       continue;
@@ -123,8 +130,10 @@ export interface FinishOptions {
 }
 
 /**
- * Shared clean-up after reading: rejects negative durations, sorts unordered cues, drops exact
- * duplicates and trims small overlaps, noting each repair.
+ * Shared clean-up after reading: repairs negative times, skips cues that end before they
+ * start (WebVTT keeps them), sorts unordered cues, drops exact duplicates and trims small
+ * overlaps, noting each repair. A file left without cues is an error, named by the first
+ * unreadable timing line when there was one.
  */
 export function finishCues(
   raw: { cue: Cue; line: number }[],
@@ -134,6 +143,17 @@ export function finishCues(
   const trim = opts.trimOverlapMs ?? 1000;
   const ok: { cue: Cue; line: number }[] = [];
   for (const r of raw) {
+    if (r.cue.start < 0 || r.cue.end < 0) {
+      // Negative times (a file shifted too far): ffmpeg reads them and a player never shows
+      // what lies before zero. A cue that ends by zero is dropped, one that straddles it starts
+      // at zero.
+      if (r.cue.end <= 0) {
+        log.note(r.line, 'negative-cue-dropped', 'cue timed entirely before zero dropped');
+        continue;
+      }
+      log.note(r.line, 'negative-start', 'negative start time set to zero');
+      r.cue.start = 0;
+    }
     if (r.cue.end < r.cue.start && opts.webvtt) {
       log.note(
         r.line,
@@ -142,7 +162,7 @@ export function finishCues(
         false,
       );
     } else if (r.cue.end < r.cue.start) {
-      log.error(r.line, 'end-before-start', 'cue ends before it starts');
+      log.note(r.line, 'end-before-start', 'cue ends before it starts (skipped)', false);
       continue;
     }
     if (r.cue.lines.length === 0) {
@@ -154,7 +174,11 @@ export function finishCues(
     ok.push(r);
   }
   log.throwIfErrors();
-  if (ok.length === 0 && !opts.webvtt) log.fail(0, 'no-cues', 'no cues found');
+  if (ok.length === 0 && !opts.webvtt) {
+    const why = log.problems.find((p) => p.code === 'bad-timing' || p.code === 'end-before-start');
+    if (why) log.fail(why.line, why.code, `no readable cues: ${why.message}`);
+    log.fail(0, 'no-cues', 'no cues found');
+  }
 
   for (let i = 1; i < ok.length; i++) {
     if (ok[i]!.cue.start < ok[i - 1]!.cue.start) {

@@ -37,7 +37,10 @@ export function detectFormat(text: string, fileName?: string): SubtitleFormat | 
       return 'ssa';
     return 'ass';
   }
-  if (firstLines.length > 0 && firstLines.slice(0, 3).every((l) => /^\s*\{\d+\}\{\d*\}/.test(l)))
+  if (
+    firstLines.length > 0 &&
+    firstLines.slice(0, 3).every((l) => /^\s*\{\s*-?\d+\s*\}\s*\{\s*-?\d*\s*\}/.test(l))
+  )
     return 'microdvd';
   if (/^\s*\[INFORMATION\]/im.test(head) || /^\s*\[SUBTITLE\]/im.test(head)) return 'subviewer';
   const comma = /^\s*\d{1,2}:\d{2}:\d{2}\.(\d{2,3}),\d{1,2}:\d{2}:\d{2}\.\d{2,3}\s*$/m.exec(head);

@@ -10,7 +10,8 @@ import { tidyLines } from '../markup.ts';
 import { finishCues } from './blocks.ts';
 import { ProblemLog } from './problems.ts';
 
-const LINE = /^\{(\d+)\}\{(\d*)\}(.*)$/;
+// Spaces inside and between the braces (`{ 1 } { 1 }`) are common; a minus is a negative frame.
+const LINE = /^\{\s*(-?\d+)\s*\}\s*\{\s*(-?\d*)\s*\}(.*)$/;
 
 export function parseMicroDvd(
   text: string,
@@ -26,7 +27,7 @@ export function parseMicroDvd(
     if (line === '') continue;
     const m = LINE.exec(line);
     if (!m) {
-      log.error(i + 1, 'bad-line', `not a MicroDVD line: "${line.slice(0, 60)}"`);
+      log.note(i + 1, 'bad-line', `not a MicroDVD line: "${line.slice(0, 60)}" (skipped)`, false);
       continue;
     }
     const start = Number(m[1]);
@@ -48,10 +49,9 @@ export function parseMicroDvd(
       }
       continue;
     }
-    let end = m[2] === '' ? NaN : Number(m[2]);
+    const end = m[2] === '' ? NaN : Number(m[2]);
     if (Number.isNaN(end)) {
       log.note(i + 1, 'missing-end', 'missing end frame; cue ends when the next one starts');
-      end = -1;
     }
     entries.push({ start, end, text: body, line: i + 1 });
   }
@@ -68,7 +68,7 @@ export function parseMicroDvd(
   const toMs = (f: number): number => Math.round((f * 1000) / r);
   const raw = entries.map((e, idx) => {
     let end = e.end;
-    if (end < 0) end = entries[idx + 1]?.start ?? e.start + Math.round(r * 3);
+    if (Number.isNaN(end)) end = entries[idx + 1]?.start ?? e.start + Math.round(r * 3);
     return { cue: { start: toMs(e.start), end: toMs(end), lines: convert(e.text) }, line: e.line };
   });
   return { cues: finishCues(raw, log), log, fps: r };

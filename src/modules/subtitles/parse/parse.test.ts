@@ -76,24 +76,37 @@ describe('SRT', () => {
     expect(writeVtt(r.cues)).toContain('00:00:01.000 --> 00:00:02.000 line:0');
   });
 
-  it('rejects unreadable timing lines with file:line', () => {
+  it('skips a block with an unreadable timing line, keeps the rest and says where', () => {
     const bad = '1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n00:00:0x,000 --> 00:00:04,000\nbad\n';
+    const r = parseSubtitles(bad, { file: 'bad.srt', format: 'srt' });
+    expect(r.cues.map((c) => c.lines)).toEqual([['ok']]);
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: 6, code: 'bad-timing', repaired: false }),
+    );
+  });
+
+  it('rejects a file with no readable cue, naming the first bad line', () => {
     let err: unknown;
     try {
-      parseSubtitles(bad, { file: 'bad.srt', format: 'srt' });
+      parseSubtitles('1\n00:00:0x,000 --> 00:00:04,000\nbad\n', { file: 'bad.srt' });
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(SubtitleError);
-    expect((err as SubtitleError).line).toBe(6);
-    expect((err as SubtitleError).message).toMatch(/^bad\.srt:6: /);
-    expect((err as SubtitleError).problems[0]!.where).toBe('bad.srt:6');
+    expect((err as SubtitleError).line).toBe(2);
+    expect((err as SubtitleError).message).toMatch(/^bad\.srt:2: no readable cues/);
+    expect((err as SubtitleError).problems[0]!.where).toBe('bad.srt:2');
   });
 
-  it('rejects a cue that ends before it starts', () => {
-    expect(() =>
-      parseSubtitles('1\n00:00:05,000 --> 00:00:02,000\nx\n', { file: 'a.srt' }),
-    ).toThrow(/a\.srt:2: cue ends before/);
+  it('skips a cue that ends before it starts, and reports it', () => {
+    const r = parseSubtitles(
+      '1\n00:00:05,000 --> 00:00:02,000\nx\n\n2\n00:00:06,000 --> 00:00:07,000\ny\n',
+      { file: 'a.srt' },
+    );
+    expect(r.cues.map((c) => c.lines[0])).toEqual(['y']);
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: 2, code: 'end-before-start', repaired: false }),
+    );
   });
 
   it('rejects text that is not subtitles', () => {

@@ -10,15 +10,20 @@ import { finishCues, readBlocks } from './blocks.ts';
 import type { Timing } from './blocks.ts';
 import { ProblemLog } from './problems.ts';
 
+// A leading minus is a negative time (repaired, and reported, in finishCues).
 const COMMA_TIMING =
-  /^\s*(\d{1,2}):(\d{1,2}):(\d{1,2})[.,](\d{1,3})\s*,\s*(\d{1,2}):(\d{1,2}):(\d{1,2})[.,](\d{1,3})\s*$/;
-const LOOKS = /^\s*\d{1,2}:\d{1,2}:\d{1,2}\S*\s*,\s*\d/;
+  /^\s*(-?)(\d{1,2}):(\d{1,2}):(\d{1,2})[.,](\d{1,3})\s*,\s*(-?)(\d{1,2}):(\d{1,2}):(\d{1,2})[.,](\d{1,3})\s*$/;
+const LOOKS = /^\s*-?\d{1,2}:\d{1,2}:\d{1,2}\S*\s*,\s*-?\d/;
 
 function timing(line: string): Timing | 'bad' | null {
   const m = COMMA_TIMING.exec(line);
   if (!m) return LOOKS.test(line) ? 'bad' : null;
-  const [, h1, m1, s1, f1, h2, m2, s2, f2] = m;
-  return { start: toMs(h1, m1!, s1!, f1), end: toMs(h2, m2!, s2!, f2), rest: '' };
+  const [, n1, h1, m1, s1, f1, n2, h2, m2, s2, f2] = m;
+  return {
+    start: (n1 ? -1 : 1) * toMs(h1, m1!, s1!, f1),
+    end: (n2 ? -1 : 1) * toMs(h2, m2!, s2!, f2),
+    rest: '',
+  };
 }
 
 function parseCommaFormat(

@@ -10,7 +10,8 @@ import { finishCues, readBlocks, withPosition } from './blocks.ts';
 import type { BlockFormat, Timing } from './blocks.ts';
 import { ProblemLog } from './problems.ts';
 
-const TS = String.raw`(?:(\d{1,3})\s*:\s*)?(\d{1,2})\s*:\s*(\d{1,2})(?:\s*([,.:;])\s*(\d{1,3}))?`;
+// A leading minus is a negative time (a file shifted too far), repaired in finishCues.
+const TS = String.raw`(-?)\s*(?:(\d{1,3})\s*:\s*)?(\d{1,2})\s*:\s*(\d{1,2})(?:\s*([,.:;])\s*(\d{1,3}))?`;
 const ARROW = String.raw`\s*(?:-{1,3}\s*>|[–—]\s*>|→)\s*`;
 export const SRT_TIMING = new RegExp(String.raw`^\s*(?:\d+\s+)?${TS}${ARROW}${TS}(.*)$`);
 const LOOKS_LIKE_TIMING = /\d\s*(?:-{1,3}\s*>|[–—]\s*>|→)|(?:-{2}>)/;
@@ -61,7 +62,7 @@ export function lenientTiming(wantSep: ',' | '.', formatName: string): BlockForm
     if (exact) return exact;
     const m = SRT_TIMING.exec(line);
     if (!m) return LOOKS_LIKE_TIMING.test(line) ? 'bad' : null;
-    const [, h1, m1, s1, sep1, f1, h2, m2, s2, sep2, f2, rest] = m;
+    const [, n1, h1, m1, s1, sep1, f1, n2, h2, m2, s2, sep2, f2, rest] = m;
     if (Number(m1) > 59 || Number(s1) > 59 || Number(m2) > 59 || Number(s2) > 59) return 'bad';
     if ((sep1 && sep1 !== wantSep) || (sep2 && sep2 !== wantSep)) {
       log.note(lineNo, 'timestamp-separator', `non-standard separator in ${formatName} timestamp`);
@@ -70,8 +71,8 @@ export function lenientTiming(wantSep: ',' | '.', formatName: string): BlockForm
       log.note(lineNo, 'timing-spacing', `non-standard ${formatName} timing line`);
     }
     return {
-      start: toMs(h1, m1!, s1!, f1),
-      end: toMs(h2, m2!, s2!, f2),
+      start: (n1 ? -1 : 1) * toMs(h1, m1!, s1!, f1),
+      end: (n2 ? -1 : 1) * toMs(h2, m2!, s2!, f2),
       rest: rest ?? '',
     };
   };
