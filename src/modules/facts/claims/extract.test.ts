@@ -4,7 +4,15 @@ import { extractClaims, splitSentences, type Claim } from './extract.ts';
 /** The claims of a text without ids and spans, for compact expectations. */
 function kinds(text: string): Array<Record<string, unknown>> {
   return extractClaims(text).map((c) => {
-    const { id: _id, span: _span, sentence: _sentence, text: _text, negated, ...rest } = c;
+    const {
+      id: _id,
+      span: _span,
+      sentence: _sentence,
+      text: _text,
+      subject: _subject,
+      negated,
+      ...rest
+    } = c;
     return negated ? { ...rest, negated } : rest;
   });
 }
@@ -208,5 +216,31 @@ describe('extractClaims', () => {
     none('Set in Moscow in 1941, it follows two lovers.');
     none('The first part of the film takes place in a village.');
     none('This film was part of a wave of Soviet cinema that revisited classic literature.');
+  });
+});
+
+describe('the subject of a claim', () => {
+  const subjects = (text: string) =>
+    extractClaims(text)
+      .filter((c) => c.kind !== 'none')
+      .map((c) => c.subject);
+
+  it('is the name before the claim, for every claim of the clause', () => {
+    expect(subjects('My Apprenticeship is the second part of the trilogy.')).toEqual([
+      'My Apprenticeship',
+    ]);
+    expect(subjects('The Ascent won the Golden Bear and the FIPRESCI Prize.')).toEqual([
+      'The Ascent',
+      'The Ascent',
+    ]);
+    expect(subjects('Mother is said to be the first Soviet film shown in Japan.')).toEqual([
+      'Mother',
+    ]);
+  });
+
+  it('is absent for pronouns and "the film"', () => {
+    expect(subjects('It won the Golden Bear.')).toEqual([undefined]);
+    expect(subjects('The film won the Golden Bear.')).toEqual([undefined]);
+    expect(subjects('In 1977 it won the Golden Bear.')).toEqual([undefined]);
   });
 });

@@ -66,6 +66,31 @@ const MATCHERS: ReadonlyArray<(clause: string) => AnyFound[]> = [
   matchReleaseYear,
 ];
 
+// Kinds whose matchers read their own subject (a person, or a film they name).
+const OWN_SUBJECT = new Set<string>(['director', 'writer', 'cast']);
+const LINKING =
+  /\s+(?:(?:was|is|were|are|has|had|have|did|does|do|will|would|became|becomes|remains|remained|also|later|then|itself|not|never|first|still|went\s+on\s+to|n't|a|an|the|reportedly|allegedly|arguably|perhaps|probably|often|widely|(?:is|was|are|were)\s+(?:said|reported|believed|thought|considered|claimed|known)\s+to(?:\s+have)?(?:\s+be(?:en)?)?)\s+)*$/i;
+const NOT_A_NAME =
+  /^(?:(?:[Ii]t|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Tt]hey|[Bb]oth|[Aa]ll|[Oo]ne|[Ee]ach|[Ii]n|[Aa]t|[Bb]y|[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ut|[Aa]nd|[Aa]s)\b|(?:[Tt]he|[Aa]n?)\s+\P{Lu})/u;
+
+/**
+ * The name before a claim that says what it is about: "My Apprenticeship" in "My Apprenticeship
+ * is the second part of the trilogy". Pronouns and "the film" name the text's own film and give
+ * nothing; a possessive is dropped ("Donskoy's Mother" → "Mother").
+ */
+function subjectBefore(prefix: string): string | undefined {
+  const lead = prefix.replace(/^(?:In|By|At|From|After|Before)\s+[^,]*,\s*/, '');
+  const m = LINKING.exec(lead);
+  if (!m || m.index === 0) return undefined;
+  let subject = lead.slice(0, m.index).trim();
+  subject = subject.replace(/^(?:(?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)['’]s\s+/u, '');
+  if (subject === '' || NOT_A_NAME.test(subject) || !/^\p{Lu}/u.test(subject)) return undefined;
+  if (/[,;:]/.test(subject) || subject.split(/\s+/).length > 8) return undefined;
+  // A whole clause is not a name: "The Ascent is a 1977 Soviet war film".
+  if (/\s(?:is|was|are|were|has|had|won|did)\s/.test(` ${subject} `)) return undefined;
+  return subject;
+}
+
 /** Extracts every claim from a text, checkable or not, in reading order. */
 export function extractClaims(text: string): Claim[] {
   const claims: Claim[] = [];
@@ -93,6 +118,8 @@ export function extractClaims(text: string): Claim[] {
         continue;
       }
       found.sort((a, b) => a.start - b.start);
+      // The clause's subject, read before its first claim, is the subject of all its claims.
+      const clauseSubject = subjectBefore(c.slice(0, found[0]?.start ?? 0));
       for (const f of found) {
         // One claim in a clause owns the whole clause; several share it by their own words.
         const span =
@@ -100,6 +127,7 @@ export function extractClaims(text: string): Claim[] {
             ? clause
             : { start: clause.start + f.start, end: clause.start + f.end };
         const { start: _s, end: _e, negated, ...rest } = f;
+        const subject = OWN_SUBJECT.has(f.kind) || 'person' in f ? undefined : clauseSubject;
         claims.push({
           ...rest,
           id: nextId(),
@@ -107,6 +135,7 @@ export function extractClaims(text: string): Claim[] {
           span,
           sentence,
           negated: negated ?? false,
+          ...(subject ? { subject } : {}),
         } as Claim);
       }
     }

@@ -671,3 +671,26 @@ describe('no part carries another', () => {
     );
   });
 });
+
+describe('a claim about another film named as its subject', () => {
+  it.each([
+    // A film the base does not know: not a claim about the text's own film.
+    [
+      'the-childhood-of-maxim-gorky-1938',
+      'My Apprenticeship is the second part of the trilogy.',
+      'not-checkable',
+    ],
+    // Another film the base knows: judged about that film.
+    ['the-ascent-1977', 'The Cranes Are Flying won the Golden Bear.', 'unsupported'],
+    ['the-ascent-1977', "The Cranes Are Flying won the Palme d'Or in 1958.", 'supported'],
+    // The prize went to one of the film's people: still about this film.
+    [
+      'mother-1990',
+      'Dmitry Pevtsov won the European Film Award for Best Supporting Actor for his role.',
+      'supported',
+    ],
+  ])('%s: %s → %s', (film, sentence, expected) => {
+    const j = judge(film, sentence);
+    expect(j.verdict, j.explanation).toBe(expected);
+  });
+});

@@ -15,6 +15,8 @@
  * extraction in `kinds/`; this file only dispatches.
  */
 import type { KnowledgeBase } from '../kb/kb.ts';
+import { sameName } from '../../../lib/text/index.ts';
+import { resolveFilm } from './core/films.ts';
 import { type Decision, FilmContext, type Judgement } from './core/verdict.ts';
 import type { Claim } from './extract.ts';
 import { judgeAward } from './kinds/award.ts';
@@ -57,7 +59,15 @@ export function judgeClaim(
         evidence: [],
       };
     }
-    const film = new FilmContext(kb, filmKey);
+    const own = new FilmContext(kb, filmKey);
+    const film = claim.subject === undefined ? own : subjectFilm(claim.subject, own);
+    if (film === undefined) {
+      return {
+        verdict: 'not-checkable',
+        explanation: `The claim is about "${claim.subject ?? ''}", which is not a film the knowledge base can single out.`,
+        evidence: [],
+      };
+    }
     switch (claim.kind) {
       case 'award':
         return judgeAward(claim, film);
@@ -83,4 +93,30 @@ export function judgeClaim(
     }
   };
   return { claimId: claim.id, ...decide() };
+}
+
+/**
+ * The film a claim's subject names: the text's own film, another film the base knows, or — for a
+ * name that is neither and is not one of the film's people (a prize "for her role" names its
+ * winner) — undefined.
+ */
+function subjectFilm(subject: string, own: FilmContext): FilmContext | undefined {
+  const film = resolveFilm(own, { title: subject });
+  if (film !== undefined) return film;
+  const people = own.kb.statements(own.key).flatMap((s) => {
+    switch (s.property) {
+      case 'director':
+      case 'writer':
+        return [s.value.name];
+      case 'cast':
+        return [s.value.person.name];
+      case 'award':
+        return s.value.person ? s.value.person.split(/,\s*/) : [];
+      case 'basedOn':
+        return s.value.author ? [s.value.author] : [];
+      default:
+        return [];
+    }
+  });
+  return people.some((p) => sameName(subject, p)) ? own : undefined;
 }

@@ -15,6 +15,12 @@ export interface ClaimBase {
   sentence: Span;
   /** "was not nominated", "never won". */
   negated: boolean;
+  /**
+   * The words naming what the claim is about, when a name stands before it ("My Apprenticeship
+   * is the second part…"): the judge resolves it to a film, and a film it does not know makes the
+   * claim not checkable rather than a claim about the text's own film.
+   */
+  subject?: string;
 }
 
 /** What a kind's matcher finds in a clause: the claim's own fields and its place in the clause. */
