@@ -6,7 +6,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadSubtitles, writeSubtitles } from '../../modules/subtitles/index.ts';
-import type { Cue, LoadedSubtitles } from '../../modules/subtitles/index.ts';
+import type { Cue, LoadedSubtitles, VttHeader } from '../../modules/subtitles/index.ts';
 import { CliError } from '../errors.ts';
 
 /** The options that say how to read the input file. */
@@ -60,10 +60,10 @@ export function outputFormat(out: string): 'vtt' | 'srt' {
 }
 
 /** Writes beside the target and renames, so a failed run never leaves half a file. */
-export async function save(out: string, cues: Cue[]): Promise<void> {
+export async function save(out: string, cues: Cue[], header?: VttHeader): Promise<void> {
   const format = outputFormat(out);
   const tmp = `${out}.tmp-${process.pid}`;
-  await writeFile(tmp, writeSubtitles(cues, format), 'utf8');
+  await writeFile(tmp, writeSubtitles(cues, format, header), 'utf8');
   await rename(tmp, out);
 }
 

@@ -77,6 +77,33 @@ describe('kinoteka subs', () => {
     expect(readFileSync(scaled, 'utf8')).toContain('00:00:01,043 --> 00:00:02,085');
   });
 
+  it('shift says how many cues it dropped or clamped before zero; --strict refuses', async () => {
+    // Cues at 1–2 s and 3–4.5 s; 1.5 s earlier the first straddles zero, 3.5 s earlier it is
+    // gone and the second straddles zero.
+    const out = join(dir, 'early.srt');
+    const r = await cli('shift', ru, '--by=-3.5', '-o', out);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('wrote');
+    expect(r.err).toContain('1 pushed before zero dropped, 1 clamped to start at zero');
+    expect(readFileSync(out, 'utf8')).toBe(
+      '1\n00:00:00,000 --> 00:00:01,000\nОна ушла на вокзал.\n',
+    );
+    const j = await cli('shift', ru, '--by=-1.5', '-o', join(dir, 'early2.srt'), '--json');
+    expect(JSON.parse(j.out)).toEqual({
+      output: join(dir, 'early2.srt'),
+      cues: 2,
+      dropped: 0,
+      clamped: 1,
+      written: true,
+    });
+    const strictOut = join(dir, 'strict.srt');
+    const st = await cli('shift', ru, '--by=-3.5', '-o', strictOut, '--strict', '--json');
+    expect(st.code).not.toBe(0);
+    expect(st.err).toMatch(/2 cues would move before zero .*nothing written/);
+    expect(JSON.parse(st.out)).toMatchObject({ dropped: 1, clamped: 1, written: false });
+    expect(() => statSync(strictOut)).toThrow();
+  });
+
   const sdh = file(
     'sdh.srt',
     [

@@ -11,7 +11,7 @@ import {
   mergeOverlapping,
   removeGap,
   scaleCues,
-  shiftCues,
+  shiftCuesReport,
   stripHearingImpaired,
   syncToAudio,
   syncToReference,
@@ -105,7 +105,7 @@ function convertCommand(subs: Command): void {
       run(async (file: string, opts: OutputOptions) => {
         outputFormat(opts.output);
         const s = await load(file, opts);
-        await save(opts.output, s.cues);
+        await save(opts.output, s.cues, s.vtt);
         process.stderr.write(
           `wrote ${opts.output}: ${s.cues.length} cues from ${s.format} (${s.encoding})\n`,
         );
@@ -168,14 +168,39 @@ function shiftCommand(subs: Command): void {
     .argument('<file>', 'subtitle file')
     .requiredOption('--by <seconds>', 'offset in seconds, negative = earlier (use --by=-2.5)');
   inputOptions(outputOption(cmd))
-    .description('move every cue by an offset')
+    .option('--json', 'print what was written, dropped and clamped as JSON')
+    .option('--strict', 'refuse (write nothing) if any cue would move before zero')
+    .description('move every cue by an offset; cues pushed before zero are dropped or clamped')
     .action(
-      run(async (file: string, opts: OutputOptions & { by: string }) => {
-        outputFormat(opts.output);
-        const by = num('--by', opts.by);
-        const s = await load(file, opts);
-        await save(opts.output, shiftCues(s.cues, by * 1000));
-      }),
+      run(
+        async (
+          file: string,
+          opts: OutputOptions & { by: string; json?: boolean; strict?: boolean },
+        ) => {
+          outputFormat(opts.output);
+          const by = num('--by', opts.by);
+          const s = await load(file, opts);
+          const r = shiftCuesReport(s.cues, by * 1000);
+          const summary = {
+            output: opts.output,
+            cues: r.cues.length,
+            dropped: r.dropped,
+            clamped: r.clamped,
+            written: !(opts.strict && r.dropped + r.clamped > 0),
+          };
+          if (opts.json) printJson(summary);
+          if (!summary.written) {
+            throw new CliError(
+              `${r.dropped + r.clamped} cues would move before zero (${r.dropped} dropped, ${r.clamped} clamped); nothing written (--strict)`,
+            );
+          }
+          await save(opts.output, r.cues, s.vtt);
+          const notes: string[] = [];
+          if (r.dropped > 0) notes.push(`${r.dropped} pushed before zero dropped`);
+          if (r.clamped > 0) notes.push(`${r.clamped} clamped to start at zero`);
+          if (!opts.json) wrote(opts.output, r.cues.length, notes);
+        },
+      ),
     );
 }
 

@@ -3,7 +3,15 @@
  * retime, and synchronise to a reference track or to the audio with a confidence gate.
  * Pure apart from audio.repository.ts, which runs ffmpeg.
  */
-export type { Cue, CuePosition, ParsedSubtitles, SubtitleFormat, SubtitleProblem } from './cue.ts';
+export type {
+  Cue,
+  CuePosition,
+  ParsedSubtitles,
+  SubtitleFormat,
+  SubtitleProblem,
+  VttCueExtras,
+  VttHeader,
+} from './cue.ts';
 export { SUBTITLE_FORMATS, SubtitleError, plainText } from './cue.ts';
 export type { DecodedText, SingleByteEncoding, SubtitleEncoding } from './encoding.ts';
 export {
@@ -29,8 +37,10 @@ export {
   scaleCues,
   scaleCuesBy,
   shiftCues,
+  shiftCuesReport,
   stripHearingImpaired,
 } from './transform.ts';
+export type { ShiftResult } from './transform.ts';
 export type { LoadOptions, LoadedSubtitles } from './subtitles.ts';
 export { loadSubtitles } from './subtitles.ts';
 export type { AlignOptions } from './sync/align.ts';

@@ -8,6 +8,7 @@ import {
   removeGap,
   scaleCues,
   shiftCues,
+  shiftCuesReport,
   stripHearingImpaired,
   writeSrt,
   writeVtt,
@@ -20,6 +21,11 @@ describe('transforms', () => {
     const cues = [cue(1000, 2000, 'a'), cue(5000, 6000, 'b')];
     expect(shiftCues(cues, 2500)).toEqual([cue(3500, 4500, 'a'), cue(7500, 8500, 'b')]);
     expect(shiftCues(cues, -3000)).toEqual([cue(2000, 3000, 'b')]);
+    expect(shiftCuesReport(cues, -5500)).toEqual({
+      cues: [cue(0, 500, 'b')],
+      dropped: 1,
+      clamped: 1,
+    });
     expect(cues[0]!.start).toBe(1000);
   });
 

@@ -16,19 +16,41 @@ export function exactFps(fps: number): number {
   return fps;
 }
 
-/** Moves every cue by `ms` (negative = earlier). Cues pushed before 0 are dropped or clipped. */
-export function shiftCues(cues: readonly Cue[], ms: number): Cue[] {
+export interface ShiftResult {
+  cues: Cue[];
+  /** Cues that ended at or before zero once moved: dropped. */
+  dropped: number;
+  /** Cues that straddled zero once moved: they now start at zero (and are shorter). */
+  clamped: number;
+}
+
+/**
+ * Moves every cue by `ms` (negative = earlier), and says what did not fit: cues pushed
+ * entirely before 0 are dropped, cues pushed across 0 start at 0.
+ */
+export function shiftCuesReport(cues: readonly Cue[], ms: number): ShiftResult {
   const out: Cue[] = [];
+  let dropped = 0;
+  let clamped = 0;
   for (const c of cues) {
     const start = Math.round(c.start + ms);
     const end = Math.round(c.end + ms);
-    if (end <= 0) continue;
+    if (end <= 0) {
+      dropped++;
+      continue;
+    }
     const n = cloneCue(c);
+    if (start < 0) clamped++;
     n.start = Math.max(0, start);
     n.end = end;
     out.push(n);
   }
-  return out;
+  return { cues: out, dropped, clamped };
+}
+
+/** Moves every cue by `ms` (negative = earlier). Cues pushed before 0 are dropped or clipped. */
+export function shiftCues(cues: readonly Cue[], ms: number): Cue[] {
+  return shiftCuesReport(cues, ms).cues;
 }
 
 /** Multiplies every time by `factor` around time 0. */
