@@ -641,6 +641,21 @@ describe('no part carries another', () => {
     ]);
   });
 
+  it('reads a further prize after the first one’s date as a claim of its own', () => {
+    const checked = checkText(
+      "It won the Golden Gate Award for Best Director in 1960 and the Palme d'Or in 1960.",
+      'ballad-of-a-soldier-1959',
+      kb,
+    );
+    expect(checked.claims.map((c) => c.judgement.verdict)).toEqual(['supported', 'contradicted']);
+  });
+
+  it('reads a denial with the person first', () => {
+    expect(
+      verdict('ballad-of-a-soldier-1959', 'Chukhrai did not direct Ballad of a Soldier.'),
+    ).toBe('contradicted');
+  });
+
   it('needs every named director, and never contradicts on a verb that does not name the role', () => {
     expect(
       verdict(

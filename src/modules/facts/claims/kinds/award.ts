@@ -259,7 +259,14 @@ export function matchAward(c: string): Found<AwardClaim>[] {
     const year = awardYear(c, m.index);
     if (edition !== undefined) found.edition = edition;
     if (year !== undefined) found.year = year;
-    return splitPrizes(found, c);
+    const more = morePrizes(found, c);
+    const next = more[0];
+    if (next)
+      found.end =
+        c.lastIndexOf(' and', next.start) > found.start
+          ? c.lastIndexOf(' and', next.start)
+          : next.start;
+    return [...splitPrizes(found, c), ...more];
   }
   return [];
 }
@@ -293,6 +300,39 @@ function splitPrizes(found: Found<AwardClaim>, c: string): Found<AwardClaim>[] {
     from = at + part.length;
   });
   return out;
+}
+
+/**
+ * "won the Golden Gate Award for Best Director in 1960 and the Palme d'Or": a further prize after
+ * the first one's date or place is a claim of its own, never carried by the first.
+ */
+function morePrizes(found: Found<AwardClaim>, c: string): Found<AwardClaim>[] {
+  const award = found.award ?? found.awardLong;
+  if (award === undefined) return [];
+  const at = c.indexOf(award, found.start);
+  if (at < 0) return [];
+  const rest = c.slice(at + award.length);
+  const and =
+    /\s(?:and|as\s+well\s+as|along\s+with|plus)\s+(?:also\s+)?(?:(?:won|received|took|earned)\s+)?(?=(?:the\s+|an?\s+)?\p{Lu})/u.exec(
+      rest,
+    );
+  if (!and) return [];
+  const from = at + award.length + and.index + and[0].length;
+  const parsed = parseAwardObject(c.slice(from));
+  if (!parsed.award || !AWARD_WORD.test(parsed.award)) return [];
+  const event = findEvent(parsed.award, { weak: false })?.name ?? parsed.event ?? found.event;
+  const year = yearIn(c.slice(from));
+  const { awardLong: _l, year: _y, edition: _e, ...base } = found;
+  return [
+    {
+      ...base,
+      award: parsed.award,
+      start: from,
+      end: c.length,
+      ...(event ? { event } : {}),
+      ...(year !== undefined ? { year } : {}),
+    },
+  ];
 }
 
 // --- judgement ------------------------------------------------------------------------------

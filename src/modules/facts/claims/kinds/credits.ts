@@ -58,7 +58,7 @@ export function matchPeople(c: string): Found<PeopleClaim>[] {
   // Person first: "Mark Donskoy directed it", "Larisa Shepitko directed The Ascent",
   // "Pudovkin co-directed the film with Mikhail Doller", "Kalatozov made The Cranes Are Flying".
   const subj = new RegExp(
-    String.raw`(${NAME}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)${NAME})*)\s+(?:also\s+|had\s+|has\s+|jointly\s+)?(co-directed|directed|made|wrote|scripted|co-wrote)\s+(.+?)(?=\s+(?:at|for|from|as|after|before|during|with|together|alongside|jointly)\b|[,;.]|$)`,
+    String.raw`(${NAME}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)${NAME})*)\s+(?:also\s+|had\s+|has\s+|jointly\s+|did\s+not\s+|didn['’]t\s+|never\s+)?(co-directed|directed|direct|made|wrote|write|scripted|co-wrote)\s+(.+?)(?=\s+(?:at|for|from|as|after|before|during|with|together|alongside|jointly)\b|[,;.]|$)`,
     'u',
   ).exec(c);
   if (subj?.[1] && subj[2] && subj[3] && !NOT_NAMES.has(subj[1].split(/\s+/)[0] ?? '')) {
