@@ -11,6 +11,7 @@
  * to inventing one.
  */
 import type { Found } from './core/claim.ts';
+import { readRelatedRef } from './core/films.ts';
 import { splitClauses, splitSentences } from './core/sentences.ts';
 import { type AwardClaim, matchAward } from './kinds/award.ts';
 import { type BasedOnClaim, matchBasedOn } from './kinds/based-on.ts';
@@ -71,7 +72,7 @@ const OWN_SUBJECT = new Set<string>(['director', 'writer', 'cast']);
 const LINKING =
   /\s+(?:(?:was|is|were|are|has|had|have|did|does|do|will|would|became|becomes|remains|remained|also|later|then|itself|not|never|first|still|went\s+on\s+to|n't|a|an|the|reportedly|allegedly|arguably|perhaps|probably|often|widely|(?:is|was|are|were)\s+(?:said|reported|believed|thought|considered|claimed|known)\s+to(?:\s+have)?(?:\s+be(?:en)?)?)\s+)*$/i;
 const NOT_A_NAME =
-  /^(?:(?:[Ii]t|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Tt]hey|[Bb]oth|[Aa]ll|[Oo]ne|[Ee]ach|[Ii]n|[Aa]t|[Bb]y|[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ut|[Aa]nd|[Aa]s)\b|(?:[Tt]he|[Aa]n?)\s+\P{Lu})/u;
+  /^(?:(?:[Ii]t|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Tt]hey|[Bb]oth|[Aa]ll|[Oo]ne|[Ee]ach|[Ii]n|[Aa]t|[Bb]y|[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ut|[Aa]nd|[Aa]s)\b|(?:[Tt]he|[Aa]n?)(?:\s+\P{Lu}|$))/u;
 
 /**
  * The name before a claim that says what it is about: "My Apprenticeship" in "My Apprenticeship
@@ -83,6 +84,8 @@ function subjectBefore(prefix: string): string | undefined {
   const m = LINKING.exec(lead);
   if (!m || m.index === 0) return undefined;
   let subject = lead.slice(0, m.index).trim();
+  // "The 1926 version", "the original", "its remake", "Pudovkin's film": kept as written.
+  if (readRelatedRef(subject)) return subject;
   subject = subject.replace(/^(?:(?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)['’]s\s+/u, '');
   if (subject === '' || NOT_A_NAME.test(subject) || !/^\p{Lu}/u.test(subject)) return undefined;
   if (/[,;:]/.test(subject) || subject.split(/\s+/).length > 8) return undefined;
@@ -127,7 +130,12 @@ export function extractClaims(text: string): Claim[] {
             ? clause
             : { start: clause.start + f.start, end: clause.start + f.end };
         const { start: _s, end: _e, negated, ...rest } = f;
-        const subject = OWN_SUBJECT.has(f.kind) || 'person' in f ? undefined : clauseSubject;
+        const subject =
+          'person' in f ||
+          ('film' in f && f.film !== undefined) ||
+          (OWN_SUBJECT.has(f.kind) && f.start === 0)
+            ? undefined
+            : clauseSubject;
         claims.push({
           ...rest,
           id: nextId(),

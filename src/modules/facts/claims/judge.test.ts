@@ -709,3 +709,20 @@ describe('a claim about another film named as its subject', () => {
     expect(j.verdict, j.explanation).toBe(expected);
   });
 });
+
+describe('films named through their relation to this one', () => {
+  it.each([
+    ['mother-1955', 'The 1926 version was directed by Pudovkin.', 'supported'],
+    ['mother-1955', 'Its remake was directed by Gleb Panfilov.', 'supported'],
+    ['mother-1955', 'Gleb Panfilov directed the 1990 version.', 'supported'],
+    ['mother-1955', 'The 1990 version was directed by Mark Donskoy.', 'contradicted'],
+    ['mother-1955', "Donskoy's film was shown at Cannes.", 'supported'],
+    // Two earlier versions and none recorded as the one remade: "the original" is ambiguous.
+    ['mother-1955', 'The original was directed by Vsevolod Pudovkin.', 'not-checkable'],
+    // A festival year must be the recorded one.
+    ['mother-1955', 'Mother was shown in competition at Cannes in 1957.', 'unsupported'],
+  ])('%s: %s → %s', (film, sentence, expected) => {
+    const j = judge(film, sentence);
+    expect(j.verdict, j.explanation).toBe(expected);
+  });
+});

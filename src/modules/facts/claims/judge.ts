@@ -16,7 +16,7 @@
  */
 import type { KnowledgeBase } from '../kb/kb.ts';
 import { sameName } from '../../../lib/text/index.ts';
-import { resolveFilm } from './core/films.ts';
+import { readRelatedRef, resolveFilm } from './core/films.ts';
 import { type Decision, FilmContext, type Judgement } from './core/verdict.ts';
 import type { Claim } from './extract.ts';
 import { judgeAward } from './kinds/award.ts';
@@ -101,6 +101,8 @@ export function judgeClaim(
  * winner) — undefined.
  */
 function subjectFilm(subject: string, own: FilmContext): FilmContext | undefined {
+  const related = readRelatedRef(subject);
+  if (related) return resolveFilm(own, related);
   const film = resolveFilm(own, { title: subject });
   if (film !== undefined) return film;
   const people = own.kb.statements(own.key).flatMap((s) => {

@@ -46,7 +46,7 @@ export function judgeScreening(claim: ScreeningClaim, film: FilmContext): Decisi
     : ['won', 'nominated', 'in-competition', 'special-mention', 'screened'];
   const when = (v: { edition?: number | undefined; year?: number | undefined }) =>
     (claim.edition === undefined || v.edition === undefined || v.edition === claim.edition) &&
-    (claim.year === undefined || v.year === undefined || Math.abs(v.year - claim.year) <= 1);
+    (claim.year === undefined || v.year === undefined || v.year === claim.year);
   const statements = film.kb
     .statements(film.key, 'award')
     .filter(
