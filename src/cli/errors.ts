@@ -4,11 +4,13 @@
  *
  * Exit codes: 0 success; 1 the command failed (an application error, a failed check, a file
  * that cannot be read); 2 the command was called wrongly (a bad option or argument, a missing
- * one, an unknown command) or the configuration is invalid. Commands may use other codes for
+ * one, an unknown command) or the configuration is invalid or names what cannot be used (a
+ * database file that cannot be opened). A port already taken is 1: the same command works
+ * once the other program stops. Commands may use other codes for
  * results of their own (`subs sync` exits 3 when it is not confident).
  */
 import { CommanderError } from 'commander';
-import { ConfigError } from '../config/config.ts';
+import { ConfigError, StartupError } from '../config/config.ts';
 import { isAppError } from '../lib/errors.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -41,6 +43,11 @@ export function reportError(
   if (e instanceof ConfigError) {
     write(e.message);
     return EXIT.usage;
+  }
+  if (e instanceof StartupError) {
+    write(`error: ${e.message}`);
+    write(`hint: ${e.hint}`);
+    return e.exitCode;
   }
   if (e instanceof CliError) {
     write(`error: ${e.message}`);

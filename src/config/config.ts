@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { editDistance } from '../lib/text/distance.ts';
 
 const envSchema = z.object({
   KINOTEKA_DATABASE_URL: z
@@ -77,6 +78,60 @@ export function loadConfig(
     loadContentOnStart: e.KINOTEKA_LOAD_CONTENT_ON_START,
     logLevel: e.KINOTEKA_LOG_LEVEL,
   });
+}
+
+/**
+ * The configuration is valid, but the machine refuses it: the database cannot be opened, the
+ * port is taken. `hint` says what to change; `exitCode` follows the CLI's rule (2 for a
+ * configuration that cannot work as written, 1 for a failure of the moment).
+ */
+export class StartupError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+    readonly exitCode: 1 | 2 = 2,
+  ) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
+/** The variables Kinoteka reads, e.g. `KINOTEKA_PORT`. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
+/**
+ * Warnings about variables that look meant for Kinoteka but are not read: `DATABASE_URL` or
+ * `PORT` without the prefix (while the prefixed one is unset), and misspelt `KINOTEKA_*` names.
+ * They are never an error: `PORT` may well belong to something else.
+ */
+export function configWarnings(env: Record<string, string | undefined>): string[] {
+  const warnings: string[] = [];
+  for (const name of CONFIG_VARIABLES) {
+    const bare = name.slice('KINOTEKA_'.length);
+    if (env[bare] !== undefined && env[name] === undefined) {
+      warnings.push(
+        `warning: ${bare} is set but Kinoteka reads ${name}; ${bare} is ignored (set ${name}=${JSON.stringify(env[bare])} if it was meant for Kinoteka)`,
+      );
+    }
+  }
+  for (const name of Object.keys(env)) {
+    if (!/^KINOTEKA_/i.test(name) || CONFIG_VARIABLES.includes(name)) continue;
+    const near = nearest(name.toUpperCase(), CONFIG_VARIABLES);
+    warnings.push(
+      `warning: ${name} is not a Kinoteka setting and is ignored${near ? `; did you mean ${near}?` : ''} (known: ${CONFIG_VARIABLES.join(', ')})`,
+    );
+  }
+  return warnings;
+}
+
+function nearest(name: string, names: readonly string[]): string | undefined {
+  let best: { name: string; d: number } | undefined;
+  for (const n of names) {
+    const d = editDistance(name, n);
+    if (!best || d < best.d) best = { name: n, d };
+  }
+  // A case slip, a missing or extra word part: close enough to suggest, not to guess wildly.
+  return best && best.d <= Math.max(3, Math.floor(best.name.length / 3)) ? best.name : undefined;
 }
 
 function pick(env: Record<string, string | undefined>, key: PropertyKey | undefined): unknown {

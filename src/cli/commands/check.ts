@@ -12,7 +12,7 @@ import {
 import type { CheckedText } from '../../modules/facts/index.ts';
 import { withApp } from '../app.ts';
 import { CliError } from '../errors.ts';
-import { printJson, table } from '../format.ts';
+import { fileErrorText, printJson, table, terminalWidth } from '../format.ts';
 import { progressBar } from '../progress.ts';
 
 const MARK: Record<string, string> = {
@@ -46,7 +46,7 @@ export function registerCheckCommands(program: Command): void {
     .option('--json', 'print the whole result as JSON')
     .action(async (file: string, opts: { title?: string; json?: boolean }) => {
       const bytes = await fs.readFile(file).catch((e: NodeJS.ErrnoException) => {
-        throw new CliError(`cannot read ${file}: ${e.code ?? e.message}`);
+        throw new CliError(`cannot read ${file}: ${fileErrorText(e)}`);
       });
       await withApp(async (app) => {
         const result = await app.services.imports.importList(new Uint8Array(bytes), file, {
@@ -108,7 +108,13 @@ export function registerCheckCommands(program: Command): void {
           return r;
         });
         console.log(`${result.title} (${result.status})\n`);
-        console.log(table(['entry', 'verdict', 'claim', 'why'], rows));
+        // The entry, claim and why columns wrap to fit the terminal (80 columns when piped).
+        console.log(
+          table(['entry', 'verdict', 'claim', 'why'], rows, {
+            width: terminalWidth(),
+            wrap: [0, 2, 3],
+          }),
+        );
         const counts = presentCollectionCheck(result).counts;
         console.log(
           `\n${counts.supported} supported, ${counts.contradicted} contradicted, ${counts.unsupported} unsupported, ${counts['not-checkable']} not checkable`,

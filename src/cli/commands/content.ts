@@ -1,7 +1,7 @@
 /** `kinoteka content check|load`: the content files, validated and loaded all or nothing. */
 import type { Command } from 'commander';
 import { withApp } from '../app.ts';
-import { printJson, table } from '../format.ts';
+import { count, printJson, table } from '../format.ts';
 import { progressBar } from '../progress.ts';
 
 export function registerContentCommands(program: Command): void {
@@ -23,8 +23,8 @@ export function registerContentCommands(program: Command): void {
             for (const p of r.problems) console.log(`${p.where}: ${p.message}`);
             console.log(
               r.problems.length
-                ? `${r.problems.length} problem(s) in ${dir}`
-                : `ok: ${r.films} films and ${r.collections} collections in ${dir}`,
+                ? `${count(r.problems.length, 'problem')} in ${dir}`
+                : `ok: ${count(r.films, 'film')} and ${count(r.collections, 'collection')} in ${dir}`,
             );
           }
           if (r.problems.length) process.exitCode = 1;
