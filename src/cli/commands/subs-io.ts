@@ -1,11 +1,12 @@
 /**
  * What every `kinoteka subs …` command shares: the input options (`--encoding`, `--fps`),
  * reading a subtitle file, writing the output atomically in the format its extension names,
- * number options, and the wrapper that turns a failure into `subs: <message>` and an exit code.
+ * number options, and the wrapper that turns a failure into `subs: <message>` and an exit code
+ * (3 when the text encoding cannot be told: nothing is written, `--encoding` is suggested).
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { loadSubtitles, writeSubtitles } from '../../modules/subtitles/index.ts';
+import { SubtitleError, loadSubtitles, writeSubtitles } from '../../modules/subtitles/index.ts';
 import type { Cue, LoadedSubtitles, VttHeader } from '../../modules/subtitles/index.ts';
 import { CliError } from '../errors.ts';
 
@@ -49,6 +50,9 @@ export async function load(file: string, opts: InputOptions): Promise<LoadedSubt
     });
   } catch (e) {
     if (e instanceof RangeError) throw new CliError(e.message);
+    // Exit 3, like a refused sync: nothing is written, and --encoding settles it.
+    if (e instanceof SubtitleError && e.reason === 'encoding-unsure')
+      throw new CliError(e.message, 3);
     throw e;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * `kinoteka subs …`: detect, convert, clean, shift, scale, cut and sync subtitle files. Thin edge: parse
  * arguments, call the subtitles module, print. Exit codes: 0 success, 1 bad input or failure,
- * 3 sync refused as not confident (the output file is not written). One function per
+ * 3 sync refused as not confident, or the text encoding unsure (the output file is not
+ * written). One function per
  * subcommand; what they share (input options, reading, writing, errors) is in subs-io.ts.
  */
 import type { Command } from 'commander';

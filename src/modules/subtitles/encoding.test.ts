@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeSubtitleBytes, loadSubtitles } from './index.ts';
+import { SubtitleError, decodeSubtitleBytes, loadSubtitles } from './index.ts';
 
 // Our own short dialogue, including ALL-CAPS lines, ё and я, which separate the code pages.
 const RU_SRT = `1
@@ -118,5 +118,39 @@ describe('encoding detection', () => {
     expect(s.encoding).toBe('koi8-r');
     expect(s.language.language).toBe('ru');
     expect(s.cues[0]!.lines).toEqual(['МАМА, ГДЕ ТЫ?']);
+  });
+
+  const srt = (...lines: string[]): string =>
+    lines.map((l, i) => `${i + 1}\n00:00:0${i + 1},000 --> 00:00:0${i + 2},000\n${l}\n`).join('\n');
+  const CS = srt('Příliš žluťoučký kůň úpěl ďábelské ódy.', 'Řekni mi pravdu, prosím.');
+  const PL = srt('Zażółć gęślą jaźń, mówiła babcia.', 'Pociąg spóźnia się już dwie godziny.');
+  const EL = srt('Το τρένο έχει ήδη δύο ώρες καθυστέρηση.', 'Πες μου την αλήθεια, σε παρακαλώ.');
+  const HE = srt('הרכבת מאחרת כבר שעתיים.', 'תגידי לי את האמת, בבקשה.');
+
+  for (const [name, text, encs] of [
+    ['Czech', CS, ['windows-1250', 'iso-8859-2']],
+    ['Polish', PL, ['windows-1250', 'iso-8859-2']],
+    ['Greek', EL, ['iso-8859-7', 'windows-1253']],
+    ['Hebrew', HE, ['windows-1255']],
+  ] as const) {
+    for (const enc of encs) {
+      it(`reads ${name} in ${enc}`, () => {
+        const d = decodeSubtitleBytes(iconv.encode(text, enc));
+        expect(d.unsure).toBeUndefined();
+        expect(d.text).toBe(text);
+      });
+    }
+  }
+
+  it('is unsure, not confidently wrong, about a code page it has no model for (IBM855)', () => {
+    const d = decodeSubtitleBytes(iconv.encode(RU_SRT, 'ibm855'));
+    expect(d.unsure).toBe(true);
+    expect(d.confidence).toBeLessThan(0.6);
+    expect(() => loadSubtitles(iconv.encode(RU_SRT, 'ibm855'), { file: 'x.srt' })).toThrow(
+      SubtitleError,
+    );
+    // Named, it reads.
+    const named = loadSubtitles(iconv.encode(RU_SRT, 'ibm855'), { encoding: 'ibm855' });
+    expect(named.cues[0]!.lines).toEqual(['МАМА, ГДЕ ТЫ?']);
   });
 });

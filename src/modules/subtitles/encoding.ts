@@ -20,11 +20,24 @@ export type SingleByteEncoding =
   | 'iso-8859-5'
   | 'maccyrillic'
   | 'windows-1252'
-  | 'iso-8859-15';
+  | 'iso-8859-15'
+  | 'windows-1250'
+  | 'iso-8859-2'
+  | 'iso-8859-7'
+  | 'windows-1253'
+  | 'windows-1255'
+  | 'windows-1254'
+  | 'windows-1257';
 
 export type SubtitleEncoding =
   'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | SingleByteEncoding;
 
+/**
+ * The code pages scored, each with a language model below: Cyrillic (Russian), Western,
+ * Central European, Turkish and Baltic Latin, Greek, Hebrew. A file in any other code page
+ * (IBM855, Arabic, Thai, Vietnamese, the East Asian multi-byte ones) fits none of them well and
+ * comes back unsure rather than confidently wrong.
+ */
 export const SINGLE_BYTE_ENCODINGS: readonly SingleByteEncoding[] = [
   'windows-1251',
   'koi8-r',
@@ -33,6 +46,13 @@ export const SINGLE_BYTE_ENCODINGS: readonly SingleByteEncoding[] = [
   'maccyrillic',
   'windows-1252',
   'iso-8859-15',
+  'windows-1250',
+  'iso-8859-2',
+  'iso-8859-7',
+  'windows-1253',
+  'windows-1255',
+  'windows-1254',
+  'windows-1257',
 ];
 
 export interface DecodedText {
@@ -43,6 +63,11 @@ export interface DecodedText {
   bom: boolean;
   /** Runner-up candidates with their scores, best first (statistical detection only). */
   candidates?: { encoding: SingleByteEncoding; score: number }[];
+  /**
+   * True when no candidate fits its language well enough, or two fit equally: the text is the
+   * best guess, and the caller should ask for `--encoding` rather than use it.
+   */
+  unsure?: boolean;
 }
 
 const BOMS: [number[], SubtitleEncoding][] = [
@@ -68,6 +93,17 @@ export function normalizeEncodingName(name: string): string {
     'x-mac-cyrillic': 'maccyrillic',
     'mac-cyrillic': 'maccyrillic',
     latin9: 'iso-8859-15',
+    cp1250: 'windows-1250',
+    win1250: 'windows-1250',
+    latin2: 'iso-8859-2',
+    cp1253: 'windows-1253',
+    greek: 'iso-8859-7',
+    cp1255: 'windows-1255',
+    hebrew: 'windows-1255',
+    cp1254: 'windows-1254',
+    turkish: 'windows-1254',
+    cp1257: 'windows-1257',
+    baltic: 'windows-1257',
     latin1: 'windows-1252',
     'iso-8859-1': 'windows-1252',
     utf8: 'utf-8',
@@ -173,9 +209,183 @@ const COMMON_BIGRAMS = new Set(
     ' ',
   ),
 );
-// Accented letters of the Western European languages, and how plausible each is.
-const WESTERN_COMMON = new Set([...'éèàçüöäñßêáíóúâôîûùïëãõåøæœÉÈÀÇÜÖÄÑÊÁÍÓÚÂÔÎÛÙÏËÃÕÅØÆŒšžŠŽ']);
-const PLAUSIBLE_SYMBOLS = new Set([...'«»—–…“”‘’„€№°•·♪♫\u00a0©®™§']);
+/**
+ * The non-ASCII letters of the Latin-script languages the Latin code pages serve, with their
+ * approximate share of all letters in running text (per cent). A word is scored under the
+ * language that explains it best, so the letters of one word must come from one language:
+ * Czech "přečtěte" read as Windows-1252 ("pøeètìte") mixes Danish ø with Italian ì and fits none.
+ */
+const LATIN_LANGS: Record<string, Record<string, number>> = {
+  fr: {
+    é: 1.9,
+    è: 0.27,
+    à: 0.6,
+    ç: 0.3,
+    ê: 0.22,
+    â: 0.05,
+    î: 0.05,
+    ô: 0.02,
+    ù: 0.2,
+    û: 0.1,
+    ë: 0.01,
+    ï: 0.01,
+    œ: 0.02,
+  },
+  de: { ä: 0.54, ö: 0.3, ü: 0.65, ß: 0.31 },
+  es: { á: 0.5, é: 0.43, í: 0.73, ñ: 0.31, ó: 0.83, ú: 0.17, ü: 0.02 },
+  it: { à: 0.6, è: 0.26, é: 0.03, ì: 0.03, ò: 0.1, ù: 0.17 },
+  pt: {
+    á: 0.5,
+    â: 0.5,
+    ã: 0.7,
+    à: 0.07,
+    ç: 0.5,
+    é: 0.3,
+    ê: 0.45,
+    í: 0.13,
+    ó: 0.3,
+    ô: 0.6,
+    õ: 0.04,
+    ú: 0.2,
+  },
+  nordic: { å: 1.0, æ: 0.9, ø: 0.9, ä: 1.8, ö: 1.3 },
+  pl: { ą: 0.99, ć: 0.4, ę: 1.11, ł: 1.82, ń: 0.2, ó: 0.85, ś: 0.66, ź: 0.06, ż: 0.83 },
+  cs: {
+    á: 2.2,
+    č: 0.99,
+    ď: 0.02,
+    é: 1.3,
+    ě: 1.6,
+    í: 1.6,
+    ň: 0.07,
+    ó: 0.02,
+    ř: 1.2,
+    š: 0.8,
+    ť: 0.04,
+    ú: 0.2,
+    ů: 0.6,
+    ý: 1.0,
+    ž: 0.9,
+  },
+  sk: {
+    á: 2.0,
+    ä: 0.1,
+    č: 0.9,
+    ď: 0.1,
+    é: 0.8,
+    í: 1.6,
+    ĺ: 0.01,
+    ľ: 0.3,
+    ň: 0.1,
+    ó: 0.2,
+    ô: 0.2,
+    ŕ: 0.01,
+    š: 0.8,
+    ť: 0.3,
+    ú: 0.7,
+    ý: 1.0,
+    ž: 0.8,
+  },
+  hu: { á: 3.4, é: 4.0, í: 0.6, ó: 1.0, ö: 1.0, ő: 0.9, ú: 0.3, ü: 0.6, ű: 0.3 },
+  sl: { č: 1.5, š: 1.0, ž: 0.8 },
+  ro: { ă: 2.0, â: 0.6, î: 1.0, ș: 1.2, ş: 1.2, ț: 1.0, ţ: 1.0 },
+  tr: { ç: 1.1, ğ: 1.1, ı: 5.1, i̇: 0.5, ö: 0.8, ş: 1.8, ü: 1.9, â: 0.05 },
+  lt: { ą: 0.6, č: 0.4, ę: 0.2, ė: 1.6, į: 1.1, š: 1.3, ų: 0.5, ū: 0.6, ž: 0.8 },
+  lv: { ā: 4, č: 0.4, ē: 1.7, ģ: 0.1, ī: 1.9, ķ: 0.2, ļ: 0.4, ņ: 0.3, š: 1.3, ū: 0.5, ž: 0.8 },
+  et: { ä: 1.0, ö: 0.9, õ: 1.0, ü: 0.6, š: 0.01, ž: 0.01 },
+};
+const LATIN_LOG = Object.values(LATIN_LANGS).map(
+  (t) => new Map(Object.entries(t).map(([k, v]) => [k, Math.log(v) + 1.5])),
+);
+
+/**
+ * Letter scores from frequencies, scaled so that real text of the language averages +1 per
+ * letter and letters drawn at random from its alphabet (what a wrong code page gives) average
+ * 0: (ln p − U) / (R − U), with R = Σ p ln p and U the mean of ln p over the alphabet.
+ */
+function normalizedLog(freq: Record<string, number>): Map<string, number> {
+  const total = Object.values(freq).reduce((a, b) => a + b, 0);
+  const ps = Object.entries(freq).map(([k, v]) => [k, v / total] as const);
+  const R = ps.reduce((a, [, p]) => a + p * Math.log(p), 0);
+  const U = ps.reduce((a, [, p]) => a + Math.log(p), 0) / ps.length;
+  return new Map(ps.map(([k, p]) => [k, (Math.log(p) - U) / (R - U)]));
+}
+
+// Greek letter frequencies (per cent, monotonic orthography), case-folded.
+const EL_FREQ: Record<string, number> = {
+  α: 10.5,
+  ά: 1.6,
+  ο: 8.5,
+  ό: 1.5,
+  ε: 7.5,
+  έ: 1.3,
+  ι: 7,
+  ί: 1.6,
+  ϊ: 0.05,
+  ΐ: 0.01,
+  τ: 7.8,
+  σ: 4.5,
+  ς: 2.5,
+  ν: 6.5,
+  η: 4,
+  ή: 1.2,
+  υ: 3.5,
+  ύ: 0.8,
+  ϋ: 0.01,
+  ΰ: 0.01,
+  ρ: 4.3,
+  π: 4.1,
+  κ: 4,
+  μ: 3.3,
+  λ: 2.7,
+  ω: 1.5,
+  ώ: 0.5,
+  γ: 1.8,
+  δ: 1.7,
+  θ: 1.3,
+  χ: 1.2,
+  φ: 0.8,
+  β: 0.7,
+  ξ: 0.4,
+  ζ: 0.4,
+  ψ: 0.15,
+};
+const EL_LOG = normalizedLog(EL_FREQ);
+// Hebrew letter frequencies (per cent), final forms apart.
+const HE_FREQ: Record<string, number> = {
+  י: 11,
+  ו: 10,
+  ה: 8.7,
+  ל: 7,
+  מ: 5.5,
+  ם: 2.5,
+  א: 6,
+  ר: 5.5,
+  ת: 5.5,
+  ב: 4.7,
+  ש: 4.3,
+  נ: 3.5,
+  ן: 1.5,
+  ד: 2.7,
+  כ: 2.2,
+  ך: 0.6,
+  ע: 3.4,
+  ח: 2.3,
+  ק: 1.8,
+  פ: 1.5,
+  ף: 0.3,
+  ס: 1,
+  ג: 1,
+  ט: 1,
+  ז: 0.8,
+  צ: 0.8,
+  ץ: 0.2,
+};
+const HE_LOG = normalizedLog(HE_FREQ);
+const GREEK = /[\u0370-\u03ff]/;
+const TONOS = /[άέήίόύώΐΰ]/;
+const HEBREW = /[\u0590-\u05ff]/;
+const PLAUSIBLE_SYMBOLS = new Set([...'«»—–…“”‘’„€№°•·♪♫\u00a0©®™§¿¡']);
 
 const CYR = /[\u0400-\u04ff]/;
 const LATIN = /[A-Za-z\u00c0-\u024f]/;
@@ -184,12 +394,17 @@ const LETTER = /\p{L}/u;
 /** Scores one decoded candidate: higher is more plausible. Only non-ASCII characters count. */
 export function plausibility(text: string): number {
   let score = 0;
+  // Latin words' accented letters, totalled per language: a file is written in one language,
+  // so the whole text is scored under the one that explains it best (Spanish "ñ ¿" read as
+  // Windows-1250 gives Polish "ń ż" beside Spanish "á í", which no one language has).
+  const latin = new Float64Array(LATIN_LOG.length);
   for (const line of text.split('\n')) {
     // Subtitle lines start with a capital; a lower-case Cyrillic first letter suggests the
     // capitals were lost to another code page (MacCyrillic capitals read as Windows-1251
     // punctuation, or a KOI8-R/Windows-1251 case flip).
     const first = /\p{L}/u.exec(line)?.[0];
-    if (first && CYR.test(first) && first !== first.toUpperCase()) score -= 1.5;
+    if (first && (CYR.test(first) || GREEK.test(first)) && first !== first.toUpperCase())
+      score -= 1.5;
     const words = line.split(/([^\p{L}]+)/u);
     const scripts: ('c' | 'l' | null)[] = [];
     const wordList: string[] = [];
@@ -222,9 +437,11 @@ export function plausibility(text: string): number {
         continue;
       }
       if (hasC) score += scoreCyrillicWord(w);
-      else if (hasL) score += scoreLatinWord(w);
+      else if (hasL) score += scoreLatinWord(w, latin);
+      else if (GREEK.test(w)) score += scoreTable(w, EL_LOG, GREEK);
+      else if (HEBREW.test(w)) score += scoreTable(w, HE_LOG, HEBREW);
       else {
-        // Letters of another script (Greek, Armenian…): an unlikely decode.
+        // Letters of another script (Armenian, Arabic…): an unlikely decode.
         for (const ch of w) if (ch.charCodeAt(0) >= 0x80 && LETTER.test(ch)) score -= 3;
       }
     }
@@ -241,7 +458,10 @@ export function plausibility(text: string): number {
       }
     }
   }
-  return score;
+  let bestLatin = 0;
+  for (let k = 0; k < latin.length; k++)
+    if (k === 0 || latin[k]! > bestLatin) bestLatin = latin[k]!;
+  return score + bestLatin;
 }
 
 function scoreCyrillicWord(w: string): number {
@@ -264,10 +484,47 @@ function scoreCyrillicWord(w: string): number {
   return s;
 }
 
-function scoreLatinWord(w: string): number {
+/**
+ * A word of one script scored letter by letter with that language's log frequencies. A word of
+ * a cased script must be lower case, capitalised or all capitals: "νΑΝΑ" is Russian KOI8-R read
+ * as ISO-8859-7, and Arabic read as Greek mixes cases at random.
+ */
+function scoreTable(w: string, table: Map<string, number>, script: RegExp): number {
+  let s = 0;
+  let upper = 0;
+  let lower = 0;
+  let firstUpper = false;
+  let n = 0;
+  for (const ch of w) {
+    const lc = ch.toLowerCase();
+    const isUpper = ch !== lc;
+    const isLower = !isUpper && ch !== ch.toUpperCase();
+    if (n === 0) firstUpper = isUpper;
+    if (isUpper) upper++;
+    if (isLower) lower++;
+    n++;
+    const lp = table.get(lc);
+    if (lp !== undefined) s += lp;
+    else s -= script.test(ch) ? 2 : 5;
+  }
+  const shapeOk = upper === 0 || lower === 0 || (firstUpper && upper === 1);
+  if (!shapeOk) s -= 2 * n;
+  // Greek spelling accents every word of more than one syllable (the tonos); a run of long
+  // lower-case words without one is Russian capitals in KOI8-R read as ISO-8859-7, whose
+  // vowels happen to fall on Greek vowels.
+  if (script === GREEK && upper === 0 && n >= 4 && !TONOS.test(w)) s -= 1.5 * n;
+  return s;
+}
+
+/** Adds the word's accented letters to each language's total; returns the shape penalties. */
+function scoreLatinWord(w: string, totals: Float64Array): number {
+  const letters = [...w].filter((ch) => ch.charCodeAt(0) >= 0x80).map((ch) => ch.toLowerCase());
+  if (letters.length === 0) return 0;
+  LATIN_LOG.forEach((table, k) => {
+    for (const ch of letters) totals[k] = totals[k]! + (table.get(ch) ?? -6);
+  });
   let s = 0;
   let run = 0;
-  let accented = 0;
   let len = 0;
   for (const ch of w) {
     len++;
@@ -275,15 +532,20 @@ function scoreLatinWord(w: string): number {
       run = 0;
       continue;
     }
-    accented++;
     run++;
-    s += WESTERN_COMMON.has(ch) ? 1 : -3;
-    // Two accented letters in a row are rare in Western languages and typical of Cyrillic text
-    // read as Windows-1252.
-    if (run >= 2) s -= 3;
+    // Three accented letters in a row are rare in any of these languages and typical of
+    // Cyrillic text read as a Latin code page.
+    if (run >= 3) s -= 3;
   }
-  if (len >= 2 && accented === len) s -= 2 * len;
+  if (len >= 2 && letters.length === len) s -= 2 * len;
   return s;
+}
+
+/** Non-ASCII letters in a text: what the candidates disagree about. */
+function nonAsciiLetters(text: string): number {
+  let n = 0;
+  for (const ch of text) if (ch.charCodeAt(0) >= 0x80 && LETTER.test(ch)) n++;
+  return n;
 }
 
 // A small prior: how common each code page is for subtitle files in the wild.
@@ -295,7 +557,24 @@ const PRIOR: Record<SingleByteEncoding, number> = {
   maccyrillic: -0.3,
   'windows-1252': 0.5,
   'iso-8859-15': 0.1,
+  'windows-1250': 0.3,
+  'iso-8859-2': 0,
+  'iso-8859-7': 0.1,
+  'windows-1253': 0,
+  'windows-1255': 0.1,
+  'windows-1254': -0.3,
+  'windows-1257': -3,
 };
+
+/**
+ * Per non-ASCII letter, how well the best candidate must fit its language: at FIT_LOW or
+ * below it fits no better than a wrong code page does, from FIT_HIGH on it fits like real text
+ * (measured by bench/subtitles/encoding.ts on our own texts).
+ */
+const FIT_LOW = 0;
+const FIT_HIGH = 0.8;
+/** Below this confidence the detection is reported as unsure. */
+export const UNSURE_BELOW = 0.5;
 
 function detectSingleByte(buf: Buffer): DecodedText {
   const scored = SINGLE_BYTE_ENCODINGS.map((encoding) => {
@@ -303,16 +582,27 @@ function detectSingleByte(buf: Buffer): DecodedText {
     return { encoding, text, score: plausibility(text) + PRIOR[encoding] };
   }).sort((a, b) => b.score - a.score);
   const best = scored[0]!;
-  const second = scored[1]!;
+  // The runner-up that decodes to other text (ISO-8859-7 and Windows-1253 agree on most
+  // Greek files, Windows-1250 and ISO-8859-2 on much Central European text: no contest).
+  const second = scored.find((c) => c.text !== best.text) ?? { score: -Infinity };
   // Margin → confidence: equal scores are a coin toss (0.5); a margin of 6 (about two
   // well-scored letters) is already near-certain.
   const margin = best.score - second.score;
-  const confidence = Math.min(0.999, 1 - 0.5 * Math.exp(-margin / 2));
+  const byMargin = 1 - 0.5 * Math.exp(-margin / 2);
+  // Fit: the best candidate's score per non-ASCII letter, against what real text scores. A
+  // file in a code page outside the models has a best candidate that wins by a margin yet
+  // reads as no language.
+  const letters = Math.max(1, nonAsciiLetters(best.text));
+  const perLetter = (best.score - PRIOR[best.encoding]) / letters;
+  const byFit = Math.max(0, Math.min(1, (perLetter - FIT_LOW) / (FIT_HIGH - FIT_LOW)));
+  const confidence = Math.min(0.999, byMargin, 0.5 + 0.5 * byFit);
+  const rounded = Math.round(confidence * 1000) / 1000;
   return {
     text: best.text,
     encoding: best.encoding,
-    confidence: Math.round(confidence * 1000) / 1000,
+    confidence: rounded,
     bom: false,
+    ...(rounded < UNSURE_BELOW || perLetter <= FIT_LOW ? { unsure: true } : {}),
     candidates: scored.map(({ encoding, score }) => ({
       encoding,
       score: Math.round(score * 10) / 10,

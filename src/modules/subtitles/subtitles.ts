@@ -1,6 +1,6 @@
 /** Reading a subtitle file end to end: bytes → text (encoding) → cues (format) → language. */
 import type { ParsedSubtitles } from './cue.ts';
-import { plainText } from './cue.ts';
+import { SubtitleError, plainText } from './cue.ts';
 import type { SubtitleFormat } from './cue.ts';
 import { decodeSubtitleBytes } from './encoding.ts';
 import { detectLanguage } from './language.ts';
@@ -25,6 +25,18 @@ export interface LoadOptions {
 
 export function loadSubtitles(bytes: Uint8Array, opts: LoadOptions = {}): LoadedSubtitles {
   const decoded = decodeSubtitleBytes(bytes, opts.encoding ? { encoding: opts.encoding } : {});
+  if (decoded.unsure) {
+    // Better no file than mojibake: the caller names the encoding.
+    const guesses = (decoded.candidates ?? [])
+      .slice(0, 3)
+      .map((c) => c.encoding)
+      .join(', ');
+    throw new SubtitleError(
+      'encoding-unsure',
+      `cannot tell the text encoding (best guesses: ${guesses}); give it with --encoding, e.g. --encoding ${decoded.encoding}`,
+      opts.file ?? '<input>',
+    );
+  }
   const parsed = parseSubtitles(decoded.text, {
     ...(opts.file ? { file: opts.file } : {}),
     ...(opts.fps ? { fps: opts.fps } : {}),
