@@ -23,8 +23,17 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { PolledVersion, ResponseCache } from './http/cache.ts';
 import { AccessRepository, AccessService } from './modules/access/index.ts';
+import { AccountsRepository, AccountsService } from './modules/accounts/index.ts';
+import { accountsRoutes } from './http/api/accounts.routes.ts';
+import { workspaceRoutes } from './http/api/workspace.routes.ts';
+import { authMiddleware, webAuth } from './http/auth/auth.ts';
 import { CatalogRepository, CatalogService } from './modules/catalog/index.ts';
-import { CollectionsRepository, CollectionsService } from './modules/collections/index.ts';
+import {
+  CollectionsRepository,
+  CollectionsService,
+  DraftsRepository,
+  DraftsService,
+} from './modules/collections/index.ts';
 import { ContentRepository, ContentService, type SyncReport } from './modules/content/index.ts';
 import {
   FactsRepository,
@@ -45,6 +54,8 @@ export const APP_VERSION: string = (
 export type Logger = (level: 'error' | 'warn' | 'info', message: string, detail?: unknown) => void;
 
 export interface Services {
+  accounts: AccountsService;
+  drafts: DraftsService;
   catalog: CatalogService;
   collections: CollectionsService;
   content: ContentService;
@@ -120,23 +131,52 @@ export async function createApplication(
   const content = new ContentService(contentRepo, () => version.invalidate(), knowledge);
   const imports = new ImportsService(catalog, collections);
   const search = new SearchService(catalog, () => version.current());
-  const services: Services = { catalog, collections, content, knowledge, imports, search };
+  const accounts = new AccountsService(new AccountsRepository(db.kysely));
+  const drafts = new DraftsService(
+    new DraftsRepository(db.kysely),
+    catalog,
+    knowledge,
+    (actor, action, subject, detail) => accounts.record(actor, action, subject, detail),
+    // A publication changes what readers see: drop cached pages.
+    () => version.invalidate(),
+  );
+  const services: Services = {
+    accounts,
+    drafts,
+    catalog,
+    collections,
+    content,
+    knowledge,
+    imports,
+    search,
+  };
   const cache = new ResponseCache(version);
 
   let app: Hono | undefined;
   const http = (): Hono => {
     if (app) return app;
-    const web = createWebApp({ catalog, collections, search, publicUrl: config.publicUrl });
+    const web = createWebApp({
+      catalog,
+      collections,
+      search,
+      accounts,
+      drafts,
+      auth: webAuth(config.publicUrl),
+      publicUrl: config.publicUrl,
+    });
     app = createHttpApp({
       routes: [
         ...collectionRoutes(collections),
         ...catalogRoutes(catalog, collections),
         ...checkRoutes(knowledge, collections, imports),
         ...searchRoutes(search),
+        ...accountsRoutes(accounts),
+        ...workspaceRoutes(drafts),
       ],
       web: web.app,
       renderError: (status, message) => renderErrorPage(web.render, status, message),
       cache,
+      auth: authMiddleware(accounts, config.publicUrl),
       publicUrl: config.publicUrl,
       appVersion: APP_VERSION,
       log,
@@ -183,6 +223,11 @@ export interface RunningServer extends ServerHandle {
   readonly app: Application;
   /** What the start-up content load did; undefined when `loadContentOnStart` is off. */
   readonly content: SyncReport | undefined;
+  /**
+   * While no admin exists: a one-time link (valid 24 hours) that creates the first admin. Each
+   * start makes a new one; `serve` prints it.
+   */
+  readonly setupLink: string | undefined;
 }
 
 /**
@@ -196,10 +241,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     const content = config.loadContentOnStart
       ? await app.services.content.load(config.contentDir, opts.onContentProgress)
       : undefined;
+    const setup = await app.services.accounts.createSetupToken();
     const server = await app.listen(config.port, config.host);
     return {
       app,
       content,
+      setupLink: setup
+        ? `${config.publicUrl.replace(/\/$/, '')}/setup?token=${setup.token}`
+        : undefined,
       port: server.port,
       url: server.url,
       close: async () => {

@@ -125,6 +125,10 @@ export interface CollectionsTable {
   origin: string;
   content_hash: string | null;
   updated_at: string;
+  /** Bumped by every workspace save; a save naming an older version is refused. */
+  version: Generated<number>;
+  owner_id: number | null;
+  override_reason: string | null;
 }
 
 export interface CollectionEntriesTable {

@@ -2,7 +2,7 @@
  * The HTTP application: the JSON API under /api/v1, the OpenAPI document, and the web site,
  * with one error mapping for both (JSON for the API, an HTML page for the site).
  */
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { errorBody } from './errors.ts';
 import { type ApiRoute, mount } from './api/registry.ts';
 import { buildOpenApi } from './openapi.ts';
@@ -13,6 +13,8 @@ export interface HttpDeps {
   web: Hono;
   renderError: (status: number, message: string) => Promise<string>;
   cache: ResponseCache;
+  /** Resolves the session or API token of each request and checks CSRF (src/http/auth). */
+  auth?: MiddlewareHandler;
   publicUrl: string;
   appVersion: string;
   log: (level: 'error' | 'info', message: string, detail?: unknown) => void;
@@ -36,6 +38,8 @@ export function createHttpApp(deps: HttpDeps): Hono {
     }
   });
 
+  if (deps.auth) app.use('*', deps.auth);
+
   const api = new Hono();
   mount(api, deps.routes);
   app.route('/api/v1', api);
@@ -55,7 +59,8 @@ export function createHttpApp(deps: HttpDeps): Hono {
   });
 
   app.onError(async (err, c) => {
-    const { status, body } = errorBody(err);
+    const { status, body, headers } = errorBody(err);
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
     if (status === 500) deps.log('error', `${c.req.method} ${c.req.path} failed`, err);
     if (isApi(c.req.path)) return c.json(body, status);
     return c.html(await deps.renderError(status, body.error.message), status);

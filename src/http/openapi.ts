@@ -7,6 +7,8 @@ type Json = Record<string, unknown>;
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'The request is not valid.',
+  401: 'Not signed in, or the API token is unknown or revoked.',
+  403: 'Your role does not allow this, or the CSRF token is missing.',
   404: 'Not found.',
   409: 'Conflict.',
 };
@@ -63,7 +65,8 @@ export function buildOpenApi(
         content: { 'application/json': { schema: convert(r.response, 'output') } },
       },
     };
-    for (const status of r.errors) {
+    const errors = r.auth ? [...new Set([401, 403, ...r.errors])].sort((a, b) => a - b) : r.errors;
+    for (const status of errors) {
       responses[status] = {
         description: STATUS_TEXT[status] ?? 'Error',
         content: { 'application/json': { schema: errorRef } },
@@ -76,6 +79,10 @@ export function buildOpenApi(
       summary: r.summary,
       tags: r.tags,
       ...(parameters.length ? { parameters } : {}),
+      // A personal API token, or the browser's session cookie (writes then need X-CSRF-Token).
+      ...(r.auth
+        ? { security: [{ bearerAuth: [] }, { cookieAuth: [] }], 'x-kinoteka-action': r.auth }
+        : {}),
       ...(r.body
         ? {
             requestBody: {
@@ -97,7 +104,23 @@ export function buildOpenApi(
     },
     servers: [{ url: info.serverUrl }],
     paths,
-    components: { schemas: components },
+    components: {
+      schemas: components,
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A personal API token (`kt_…`), created on the Account page; shown once.',
+        },
+        cookieAuth: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'kt_session',
+          description:
+            'The browser session. Every request other than GET must also send the X-CSRF-Token header.',
+        },
+      },
+    },
   };
 }
 

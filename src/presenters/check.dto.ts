@@ -55,7 +55,7 @@ export const collectionCheckDto = z
   .object({
     slug: z.string(),
     title: z.string(),
-    status: z.enum(['draft', 'published']),
+    status: z.enum(['draft', 'review', 'published']),
     counts: z.record(z.enum(VERDICTS), z.int()),
     entries: z.array(
       z.object({

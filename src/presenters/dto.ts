@@ -94,7 +94,7 @@ export const collectionSummaryDto = z
     title: z.string(),
     subtitle: z.string().nullable(),
     curator: z.string(),
-    status: z.enum(['draft', 'published']),
+    status: z.enum(['draft', 'review', 'published']),
     published_on: z.string().nullable(),
     intro_excerpt: z.string(),
     film_count: z.int(),

@@ -17,3 +17,4 @@ export {
 } from './catalog.ts';
 export { presentCheckedText, presentCollectionCheck, presentImport } from './check.ts';
 export { presentSearchResult } from './search.ts';
+export * from './workspace.ts';

@@ -9,9 +9,11 @@ import { type Renderer, createRenderer } from './render.tsx';
 import { assetRoutes } from './routes/assets.ts';
 import { factCheckPages } from './routes/fact-check.tsx';
 import { filmPages } from './routes/films.tsx';
+import { healthRoutes } from './routes/health.ts';
 import { collectionPages } from './routes/home.tsx';
 import { peoplePages } from './routes/people.tsx';
 import { searchPages } from './routes/search.tsx';
+import { workspacePages } from './routes/workspace.tsx';
 
 export type { WebDeps } from './deps.ts';
 export { type Renderer, renderErrorPage } from './render.tsx';
@@ -21,10 +23,16 @@ export function createWebApp(deps: WebDeps): { app: Hono; render: Renderer } {
   const pages = { ...deps, render };
   const app = new Hono();
   app.route('/', assetRoutes(deps));
+  app.route('/', healthRoutes(deps));
   app.route('/', collectionPages(pages));
   app.route('/', factCheckPages(pages));
   app.route('/', filmPages(pages));
   app.route('/', peoplePages(pages));
   app.route('/', searchPages(pages));
+  if (deps.accounts && deps.drafts && deps.auth)
+    app.route(
+      '/',
+      workspacePages({ ...pages, accounts: deps.accounts, drafts: deps.drafts, auth: deps.auth }),
+    );
   return { app, render };
 }

@@ -1,6 +1,8 @@
 /** What the pages are given by the composition root: services, the public URL, a renderer. */
+import type { Context } from 'hono';
+import type { AccountsService, Session, SignInResult, User } from '../modules/accounts/index.ts';
 import type { CatalogService } from '../modules/catalog/index.ts';
-import type { CollectionsService } from '../modules/collections/index.ts';
+import type { CollectionsService, DraftsService } from '../modules/collections/index.ts';
 import type { SearchService } from '../modules/search/index.ts';
 import type { Renderer } from './render.tsx';
 
@@ -8,7 +10,21 @@ export interface WebDeps {
   catalog: CatalogService;
   collections: CollectionsService;
   search: SearchService;
+  /** Sign-in, account and workspace pages are mounted when these are given. */
+  accounts?: AccountsService;
+  drafts?: DraftsService;
+  /** The request's credentials and the session cookie, from the HTTP layer (src/http/auth). */
+  auth?: WebAuth;
   publicUrl: string;
+}
+
+export interface WebAuth {
+  current(c: Context): { user: User | null; session: Session | null };
+  sessionToken(c: Context): string | undefined;
+  setSession(c: Context, s: SignInResult): void;
+  clearSession(c: Context): void;
+  /** The peer address, for sign-in throttling. */
+  address(c: Context): string;
 }
 
 export interface PageDeps extends WebDeps {

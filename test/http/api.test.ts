@@ -151,9 +151,17 @@ describe.each(DIALECTS)('API on %s', (dialect) => {
   });
 
   it('imports a list as a draft and serves its fact check', async () => {
+    // Importing writes a draft: a curator's API token is needed (test/http/auth.test.ts).
+    const curator = await app.services.accounts.addUserFromCli({
+      email: 'importer@kinoteka.test',
+      username: 'importer',
+      password: 'a long enough password',
+      role: 'curator',
+    });
+    const { token } = await app.services.accounts.createApiToken(curator, 'import');
     const res = await app.http().request('/api/v1/imports', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
         filename: 'mothers.md',
         text: '# Two films\n\n## The Ascent (1977)\n\nFact: It won the Golden Bear at the 1977 Berlin International Film Festival.\n\n## The Mother (1975)\n\nFact: A film.\n',
@@ -163,8 +171,17 @@ describe.each(DIALECTS)('API on %s', (dialect) => {
     const data = ((await res.json()) as any).data;
     expect(data.counts).toEqual({ resolved: 1, ambiguous: 0, unresolved: 1 });
     expect(data.entries.map((e: any) => e.status)).toEqual(['resolved', 'unresolved']);
-    const check = await get(`/api/v1/collections/${data.collection.slug}/fact-check`);
+    const checkRes = await app
+      .http()
+      .request(`/api/v1/collections/${data.collection.slug}/fact-check`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const check = { body: (await checkRes.json()) as any };
     expect(check.body.data.status).toBe('draft');
+    // A reader sees no fact check of a draft.
+    expect((await get(`/api/v1/collections/${data.collection.slug}/fact-check`)).res.status).toBe(
+      404,
+    );
     expect(check.body.data.entries[0].fact.claims[0].verdict).toBe('supported');
     expect(check.body.data.counts.supported).toBeGreaterThan(0);
     // The draft is not published.
@@ -175,16 +192,24 @@ describe.each(DIALECTS)('API on %s', (dialect) => {
     const { body } = await get('/api/openapi.json');
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/v1/audit',
       '/api/v1/claims/check',
       '/api/v1/collections',
       '/api/v1/collections/{slug}',
       '/api/v1/collections/{slug}/fact-check',
+      '/api/v1/drafts',
+      '/api/v1/drafts/{slug}',
+      '/api/v1/drafts/{slug}/publish',
+      '/api/v1/drafts/{slug}/submit',
       '/api/v1/films',
       '/api/v1/films/{slug}',
       '/api/v1/imports',
+      '/api/v1/me',
       '/api/v1/people',
       '/api/v1/people/{slug}',
       '/api/v1/search',
+      '/api/v1/tokens',
+      '/api/v1/tokens/{id}/revoke',
     ]);
     expect(body.paths['/api/v1/imports'].post.responses['201']).toBeDefined();
     expect(

@@ -90,7 +90,7 @@ export function registerCheckCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (slug: string, opts: { all?: boolean; json?: boolean }) => {
       await withApp(async (app) => {
-        const result = await app.services.collections.factCheck(slug);
+        const result = await app.services.collections.factCheck(slug, { includeDrafts: true });
         if (opts.json) return printJson(presentCollectionCheck(result));
         const rows = result.entries.flatMap((e) => {
           const label = `${e.position}. ${e.filmTitle} (${e.year})`;

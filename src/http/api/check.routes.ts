@@ -9,6 +9,8 @@ import {
   presentCollectionCheck,
   presentImport,
 } from '../../presenters/index.ts';
+import { can } from '../../modules/accounts/index.ts';
+import { authOf } from '../auth/auth.ts';
 import { parseBody } from '../validate.ts';
 import { checkClaimBody, importBody } from './check.schemas.ts';
 import type { ApiRoute } from './registry.ts';
@@ -38,14 +40,19 @@ export function checkRoutes(
       method: 'get',
       path: '/collections/{slug}/fact-check',
       operationId: 'factCheckCollection',
-      summary: "Every claim in a collection's descriptions and facts, with verdicts and evidence.",
+      summary:
+        "Every claim in a collection's descriptions and facts, with verdicts and evidence (drafts only for curators).",
       tags: ['fact checking', 'collections'],
       params: { slug: 'Collection slug (drafts included).' },
       response: one(collectionCheckDto),
       errors: [404],
       handler: async (c) =>
         c.json({
-          data: presentCollectionCheck(await collections.factCheck(c.req.param('slug') ?? '')),
+          data: presentCollectionCheck(
+            await collections.factCheck(c.req.param('slug') ?? '', {
+              includeDrafts: can(authOf(c).user, 'draft.write'),
+            }),
+          ),
         }),
     },
     {
@@ -59,6 +66,7 @@ export function checkRoutes(
       response: one(importResultDto),
       status: 201,
       errors: [400],
+      auth: 'draft.write',
       handler: async (c) => {
         const body = await parseBody(c, importBody);
         const result = await imports.importList(body.text, body.filename, {

@@ -4,6 +4,9 @@
  */
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
+import { ForbiddenError, UnauthorizedError } from '../../lib/errors.ts';
+import { type Action, can } from '../../modules/accounts/index.ts';
+import { authOf } from '../auth/auth.ts';
 
 export interface ApiRoute {
   method: 'get' | 'post';
@@ -19,12 +22,31 @@ export interface ApiRoute {
   /** Success status; 200 unless said. */
   status?: 200 | 201;
   errors: number[];
+  /**
+   * The action the caller must be allowed (src/modules/accounts/accounts.ts); absent for public
+   * reads. Checked before the handler runs (401 for nobody, 403 for too small a role) and
+   * declared in the OpenAPI document as the route's security.
+   */
+  auth?: Action;
   handler: (c: Context) => Promise<Response>;
 }
 
 export function mount(app: Hono, routes: readonly ApiRoute[]): void {
   for (const r of routes) {
     const honoPath = r.path.replace(/\{(\w+)\}/g, ':$1');
-    app.on(r.method.toUpperCase(), honoPath, r.handler);
+    const action = r.auth;
+    app.on(
+      r.method.toUpperCase(),
+      honoPath,
+      action
+        ? (c) => {
+            const { user } = authOf(c);
+            if (!user) throw new UnauthorizedError('Sign in or send an API token first.');
+            if (!can(user, action))
+              throw new ForbiddenError(`Your role (${user.role}) cannot do this.`);
+            return r.handler(c);
+          }
+        : r.handler,
+    );
   }
 }

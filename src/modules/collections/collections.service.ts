@@ -45,9 +45,9 @@ export class CollectionsService {
   }
 
   /** Every entry's description and fact, claim by claim, judged against the knowledge base. */
-  async factCheck(slug: string): Promise<CollectionCheck> {
+  async factCheck(slug: string, opts: { includeDrafts?: boolean } = {}): Promise<CollectionCheck> {
     if (!this.knowledge) throw new Error('fact checking needs the knowledge service');
-    const c = await this.get(slug, { includeDrafts: true });
+    const c = await this.get(slug, { includeDrafts: opts.includeDrafts ?? false });
     const entries: EntryCheck[] = [];
     for (const e of c.entries) {
       const opts = { unknownFilm: 'as-unresolved' } as const;
@@ -72,7 +72,7 @@ export class CollectionsService {
   /** One collection with its entries. Drafts are found only when asked for. */
   async get(slug: string, opts: { includeDrafts?: boolean } = {}): Promise<CollectionDetail> {
     const row = await this.collections.find(slug);
-    if (!row || (row.status === 'draft' && !opts.includeDrafts)) {
+    if (!row || (row.status !== 'published' && !opts.includeDrafts)) {
       throw new NotFoundError(`No collection with the slug "${slug}".`);
     }
     const entries = await this.collections.entries(row.id);

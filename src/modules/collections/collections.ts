@@ -2,7 +2,7 @@
 import type { FilmSummary } from '../catalog/index.ts';
 import type { Source } from '../facts/index.ts';
 
-export type CollectionStatus = 'draft' | 'published';
+export type CollectionStatus = 'draft' | 'review' | 'published';
 export type CorrectionField = 'film' | 'title' | 'description' | 'fact';
 
 export interface Correction {

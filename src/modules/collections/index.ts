@@ -13,3 +13,14 @@ export {
   type CollectionCheck,
   type EntryCheck,
 } from './collections.service.ts';
+export { DraftsRepository } from './drafts.repository.ts';
+export {
+  DraftsService,
+  StaleDraftError,
+  type AuditRecorder,
+  type Draft,
+  type DraftEdit,
+  type DraftEntry,
+  type DraftOp,
+  type DraftSummary,
+} from './drafts.service.ts';

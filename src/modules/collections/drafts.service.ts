@@ -1,0 +1,331 @@
+/**
+ * The workspace rules for collections: a curator writes a draft (title, intro, ordered entries
+ * with notes), every save names the version it was made from (a stale one is refused with both
+ * versions), the draft is submitted for review, and a reviewer publishes it, or sends it back.
+ * Publishing is refused while any claim is contradicted, unless the reviewer writes a reason,
+ * which is kept. Every change is written to the audit log.
+ */
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthorizedError,
+  ValidationError,
+} from '../../lib/errors.ts';
+import { slugify } from '../../lib/text/index.ts';
+import { type Action, type User, can } from '../accounts/index.ts';
+import type { FilmSummary } from '../catalog/index.ts';
+import type { CheckedText, KnowledgeService } from '../facts/index.ts';
+import type { CollectionStatus } from './collections.ts';
+import type { DraftRow, DraftTransaction, DraftsRepository } from './drafts.repository.ts';
+
+export type AuditRecorder = (
+  actor: Pick<User, 'id' | 'username'>,
+  action: string,
+  subject: string,
+  detail?: Record<string, unknown>,
+) => Promise<void>;
+
+export interface DraftSummary {
+  slug: string;
+  title: string;
+  status: CollectionStatus;
+  version: number;
+  curator: string;
+  updatedAt: string;
+  filmCount: number;
+}
+
+export interface DraftEntry {
+  id: number;
+  position: number;
+  film: FilmSummary;
+  note: string;
+  check: CheckedText;
+}
+
+export interface Draft extends DraftSummary {
+  intro: string;
+  ownerId: number | null;
+  overrideReason: string | null;
+  entries: DraftEntry[];
+  /** How many claims across all notes are contradicted (publishing needs a reason then). */
+  contradicted: number;
+}
+
+/** What a save sends: the version it was made from, and the text as the editor left it. */
+export interface DraftEdit {
+  version: number;
+  title?: string;
+  intro?: string;
+  notes?: Record<number, string>;
+}
+
+export type DraftOp =
+  | { kind: 'save' }
+  | { kind: 'add'; film: string }
+  | { kind: 'up' | 'down' | 'remove'; entry: number }
+  | { kind: 'submit' };
+
+/** A save made from an older version: the page shows both. */
+export class StaleDraftError extends ConflictError {
+  constructor(
+    readonly current: Draft,
+    readonly attempted: DraftEdit,
+  ) {
+    super(
+      `Someone saved this draft after you opened it (you edited version ${attempted.version}, it is now at version ${current.version}). Nothing of yours was saved.`,
+    );
+  }
+}
+
+export interface FilmLookup {
+  summariesBySlugs(slugs: readonly string[]): Promise<FilmSummary[]>;
+}
+
+const TITLE_MAX = 200;
+const TEXT_MAX = 20_000;
+
+export class DraftsService {
+  constructor(
+    private readonly repo: DraftsRepository,
+    private readonly films: FilmLookup,
+    private readonly knowledge: KnowledgeService,
+    private readonly audit: AuditRecorder,
+    /** Called after a publication, so this node's caches see it at once. */
+    private readonly published: () => void = () => {},
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private require(user: User | null | undefined, action: Action): asserts user is User {
+    if (!user) throw new UnauthorizedError('Sign in first.');
+    if (!can(user, action)) throw new ForbiddenError(`Your role (${user.role}) cannot do this.`);
+  }
+
+  /** The curator's own collections (drafts, in review, published) and, for reviewers, the queue. */
+  async workspace(user: User): Promise<{
+    mine: DraftSummary[];
+    review: DraftSummary[];
+    published: DraftSummary[];
+  }> {
+    this.require(user, 'draft.write');
+    const [mine, all, published] = await Promise.all([
+      this.repo.unpublished(user.id),
+      can(user, 'review.decide') ? this.repo.unpublished() : Promise.resolve([]),
+      this.repo.publishedBy(user.id),
+    ]);
+    return {
+      mine: mine.map(summary),
+      review: all.filter((d) => d.status === 'review').map(summary),
+      published: published.map(summary),
+    };
+  }
+
+  async create(user: User, input: { title: string; intro: string }): Promise<string> {
+    this.require(user, 'draft.write');
+    const title = input.title.trim();
+    const problems = [];
+    if (!title || title.length > TITLE_MAX)
+      problems.push({ where: 'title', message: `must be 1–${TITLE_MAX} characters` });
+    if (input.intro.length > TEXT_MAX)
+      problems.push({ where: 'intro', message: `must be at most ${TEXT_MAX} characters` });
+    if (problems.length) throw new ValidationError('The collection cannot be created.', problems);
+    const base = slugify(title) || 'collection';
+    let slug = base;
+    for (let n = 2; await this.repo.find(slug); n++) slug = `${base}-${n}`;
+    await this.repo.insert({
+      slug,
+      title,
+      intro: input.intro.trim(),
+      curator: user.username,
+      ownerId: user.id,
+      now: this.now().toISOString(),
+    });
+    await this.audit(user, 'collection.create', `collection:${slug}`, { title });
+    return slug;
+  }
+
+  /** A collection as the workspace sees it, with every note checked. Any status. */
+  async get(user: User, slug: string): Promise<Draft> {
+    this.require(user, 'draft.write');
+    const row = await this.repo.find(slug);
+    if (!row) throw new NotFoundError(`No collection with the slug "${slug}".`);
+    return this.load(row);
+  }
+
+  private async load(row: DraftRow): Promise<Draft> {
+    const entries = await this.repo.entries(row.id);
+    const films = new Map(
+      (await this.films.summariesBySlugs(entries.map((e) => e.filmSlug))).map((f) => [f.slug, f]),
+    );
+    const out: DraftEntry[] = [];
+    for (const e of entries) {
+      const film = films.get(e.filmSlug);
+      if (!film) continue;
+      const check = await this.knowledge.check(e.description, e.filmSlug, {
+        unknownFilm: 'as-unresolved',
+      });
+      out.push({ id: e.id, position: e.position, film, note: e.description, check });
+    }
+    const contradicted = out.reduce((n, e) => n + e.check.counts.contradicted, 0);
+    return {
+      ...summary(row),
+      intro: row.intro,
+      ownerId: row.ownerId,
+      overrideReason: row.overrideReason,
+      entries: out,
+      contradicted,
+    };
+  }
+
+  /**
+   * Applies the editor's text and one operation, as one versioned change. Refused when the
+   * draft is not a draft any more (submitted or published) or the version is stale.
+   */
+  async apply(user: User, slug: string, edit: DraftEdit, op: DraftOp): Promise<Draft> {
+    this.require(user, 'draft.write');
+    const row = await this.repo.find(slug);
+    if (!row) throw new NotFoundError(`No collection with the slug "${slug}".`);
+    if (row.status !== 'draft')
+      throw new ConflictError(
+        row.status === 'review'
+          ? 'This collection is waiting for review; a reviewer can send it back for editing.'
+          : 'This collection is published; editing published collections is not supported yet.',
+      );
+    const problems = [];
+    if (edit.title !== undefined && (!edit.title.trim() || edit.title.length > TITLE_MAX))
+      problems.push({ where: 'title', message: `must be 1–${TITLE_MAX} characters` });
+    for (const text of [edit.intro ?? '', ...Object.values(edit.notes ?? {})])
+      if (text.length > TEXT_MAX)
+        problems.push({ where: 'text', message: `must be at most ${TEXT_MAX} characters` });
+    if (problems.length) throw new ValidationError('The draft cannot be saved.', problems);
+
+    const entries = await this.repo.entries(row.id);
+    const ids = entries.map((e) => e.id);
+    if ('entry' in op && !ids.includes(op.entry))
+      throw new NotFoundError(`No entry ${op.entry} in this collection.`);
+    if (op.kind === 'submit' && entries.length === 0)
+      throw new ValidationError('Add at least one film before submitting.', [
+        { where: 'entries', message: 'is empty' },
+      ]);
+    let unknownFilm = false;
+    const ok = await this.repo.change(
+      row.id,
+      edit.version,
+      this.now().toISOString(),
+      async (trx: DraftTransaction) => {
+        await trx.setText(edit.title?.trim() ?? row.title, edit.intro?.trim() ?? row.intro);
+        for (const [id, note] of Object.entries(edit.notes ?? {}))
+          if (ids.includes(Number(id))) await trx.setNote(Number(id), note.trim());
+        if (op.kind === 'add') unknownFilm = !(await trx.append(op.film));
+        else if (op.kind === 'remove') await trx.remove(op.entry);
+        else if (op.kind === 'up' || op.kind === 'down') {
+          const i = ids.indexOf(op.entry);
+          const j = op.kind === 'up' ? i - 1 : i + 1;
+          if (j >= 0 && j < ids.length) {
+            const order = [...ids];
+            [order[i], order[j]] = [order[j]!, order[i]!];
+            await trx.order(order);
+          }
+        } else if (op.kind === 'submit') await trx.setStatus('review');
+        if (unknownFilm)
+          throw new NotFoundError(`No film with the slug "${(op as { film: string }).film}".`);
+      },
+    );
+    if (!ok) {
+      const current = await this.repo.find(slug);
+      throw new StaleDraftError(await this.load(current ?? row), edit);
+    }
+    await this.audit(
+      user,
+      `collection.${op.kind === 'submit' ? 'submit' : 'edit'}`,
+      `collection:${slug}`,
+      {
+        op: op.kind,
+        ...('entry' in op ? { entry: op.entry } : {}),
+        ...(op.kind === 'add' ? { film: op.film } : {}),
+        version: edit.version + 1,
+      },
+    );
+    return this.get(user, slug);
+  }
+
+  /** A reviewer returns a submitted draft to its curator, with a comment kept in the audit log. */
+  async sendBack(user: User, slug: string, version: number, comment: string): Promise<void> {
+    this.require(user, 'review.decide');
+    const row = await this.reviewable(slug);
+    await this.changeStatus(row, version, (trx) => trx.setStatus('draft'));
+    await this.audit(user, 'collection.send_back', `collection:${slug}`, {
+      comment: comment.trim(),
+    });
+  }
+
+  /**
+   * Publishes a submitted collection. Refused while any claim in its notes is contradicted,
+   * unless `overrideReason` is written (it is kept with the collection and in the audit log).
+   */
+  async publish(
+    user: User,
+    slug: string,
+    version: number,
+    overrideReason?: string,
+  ): Promise<Draft> {
+    this.require(user, 'collection.publish');
+    const row = await this.reviewable(slug);
+    const draft = await this.load(row);
+    const reason = overrideReason?.trim() ?? '';
+    if (draft.contradicted > 0) {
+      if (!reason)
+        throw new ConflictError(
+          `Publishing is refused: ${draft.contradicted} claim${draft.contradicted === 1 ? ' is' : 's are'} contradicted by the record. Fix the notes, or write the reason to publish anyway.`,
+        );
+      this.require(user, 'publish.override');
+    }
+    const publishedOn = this.now().toISOString().slice(0, 10);
+    await this.changeStatus(row, version, async (trx) => {
+      await trx.setStatus('published', {
+        publishedOn,
+        overrideReason: draft.contradicted > 0 ? reason : null,
+      });
+      await trx.bumpCatalog(this.now().toISOString());
+    });
+    this.published();
+    await this.audit(user, 'collection.publish', `collection:${slug}`, {
+      contradicted: draft.contradicted,
+      ...(draft.contradicted > 0 ? { override: reason } : {}),
+    });
+    return this.get(user, slug);
+  }
+
+  private async reviewable(slug: string): Promise<DraftRow> {
+    const row = await this.repo.find(slug);
+    if (!row) throw new NotFoundError(`No collection with the slug "${slug}".`);
+    if (row.status !== 'review')
+      throw new ConflictError('Only a collection submitted for review can be decided on.');
+    return row;
+  }
+
+  private async changeStatus(
+    row: DraftRow,
+    version: number,
+    edit: (trx: DraftTransaction) => Promise<void>,
+  ): Promise<void> {
+    const ok = await this.repo.change(row.id, version, this.now().toISOString(), edit);
+    if (!ok) {
+      const current = await this.repo.find(row.slug);
+      throw new StaleDraftError(await this.load(current ?? row), { version });
+    }
+  }
+}
+
+function summary(row: DraftRow): DraftSummary {
+  return {
+    slug: row.slug,
+    title: row.title,
+    status: row.status,
+    version: row.version,
+    curator: row.curator,
+    updatedAt: row.updatedAt,
+    filmCount: row.filmCount,
+  };
+}
