@@ -162,6 +162,7 @@ export async function createApplication(
       accounts,
       drafts,
       auth: webAuth(config.publicUrl),
+      content,
       publicUrl: config.publicUrl,
     });
     app = createHttpApp({
@@ -213,6 +214,27 @@ export async function createApplication(
   };
 }
 
+/**
+ * The start-up load: a broken content file never keeps the server from serving what the
+ * database already holds. It is said loudly (each `file:line`, on the log), kept for /readyz
+ * and the page banner (ContentService.status), and nothing already loaded is dropped.
+ */
+async function loadContentOrKeep(
+  app: Application,
+  dir: string,
+  opts: StartOptions,
+  log: Logger,
+): Promise<SyncReport | undefined> {
+  const r = await app.services.content.loadOrKeep(dir, opts.onContentProgress);
+  if (r.loaded) return r.report;
+  log(
+    'error',
+    `${r.error.message} Serving the ${r.films} films already in the database; fix the file(s) and restart, or run kinoteka content check --dir ${dir}`,
+  );
+  for (const p of r.error.problems) log('error', `${p.where}: ${p.message}`);
+  return undefined;
+}
+
 export interface StartOptions {
   logger?: Logger;
   /** Progress of the content load that precedes serving (when the config asks for one). */
@@ -239,7 +261,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const app = await createApplication(config, opts.logger ? { logger: opts.logger } : {});
   try {
     const content = config.loadContentOnStart
-      ? await app.services.content.load(config.contentDir, opts.onContentProgress)
+      ? await loadContentOrKeep(
+          app,
+          config.contentDir,
+          opts,
+          opts.logger ?? consoleLogger(config.logLevel),
+        )
       : undefined;
     const setup = await app.services.accounts.createSetupToken();
     const server = await app.listen(config.port, config.host);

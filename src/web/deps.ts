@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { AccountsService, Session, SignInResult, User } from '../modules/accounts/index.ts';
 import type { CatalogService } from '../modules/catalog/index.ts';
+import type { ContentService } from '../modules/content/index.ts';
 import type { CollectionsService, DraftsService } from '../modules/collections/index.ts';
 import type { SearchService } from '../modules/search/index.ts';
 import type { Renderer } from './render.tsx';
@@ -15,6 +16,8 @@ export interface WebDeps {
   drafts?: DraftsService;
   /** The request's credentials and the session cookie, from the HTTP layer (src/http/auth). */
   auth?: WebAuth;
+  /** The content load's state, for /readyz and the banner over a stale catalogue. */
+  content?: Pick<ContentService, 'status' | 'version'>;
   publicUrl: string;
 }
 

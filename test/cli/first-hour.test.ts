@@ -122,3 +122,67 @@ it('--help lists every command with the summary its module gives it', async () =
   expect(names).toEqual(expect.arrayContaining(['import', 'check', 'kb', 'search', 'subs']));
   for (const c of full.commands) expect(flat).toContain(` ${c.name()} ${c.description()}`);
 });
+
+describe('a typo in a content file, over a database that holds content', () => {
+  it('serves what is loaded, names the broken file on the log and in /readyz', async () => {
+    const db = path.join(dir, 'typo.db');
+    expect(run(['content', 'load'], { KINOTEKA_DATABASE_URL: db }).code).toBe(0);
+    const broken = path.join(dir, 'my-content');
+    fs.cpSync(CONTENT_DIR, broken, { recursive: true });
+    const f = path.join(broken, 'films/mother-1926.yaml');
+    fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^year: 1926$/m, 'yaer: 1926'));
+
+    const child = spawn(process.execPath, [BIN, 'serve'], {
+      env: env({
+        KINOTEKA_DATABASE_URL: db,
+        KINOTEKA_CONTENT_DIR: broken,
+        KINOTEKA_PORT: '0',
+        KINOTEKA_HOST: '127.0.0.1',
+      }),
+    });
+    let err = '';
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stderr.on('data', (d: Buffer) => {
+          err += d.toString();
+          const m = /running at (http:\/\/\S+?)\/? /.exec(err);
+          if (m) resolve(m[1]!);
+        });
+        child.on('close', () => reject(new Error(`serve exited:\n${err}`)));
+      });
+      expect(err).toContain(`The content in ${broken} has`);
+      expect(err).toMatch(/Serving the 10 films already in the database/);
+      expect(err).toMatch(/error: films\/mother-1926\.yaml:\d+: /);
+
+      const ready = await fetch(`${url}/readyz`);
+      expect(ready.status).toBe(200);
+      const body = (await ready.json()) as {
+        status: string;
+        content: { state: string; dir: string };
+        problems: { where: string }[];
+      };
+      expect(body.status).toBe('degraded');
+      expect(body.content).toMatchObject({ state: 'stale', dir: broken });
+      expect(body.problems.map((p) => p.where)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^films\/mother-1926\.yaml:\d+$/)]),
+      );
+      // The old content is still there, the film with the broken file included.
+      expect((await fetch(`${url}/films/mother-1926`)).status).toBe(200);
+      expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
+      const icon = await fetch(`${url}/favicon.ico`);
+      expect(icon.status).toBe(200);
+      expect(icon.headers.get('content-type')).toMatch(/^image\//);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it('names the folder passed when a collection lists a film it does not hold', () => {
+    const broken = path.join(dir, 'other-content');
+    fs.cpSync(CONTENT_DIR, broken, { recursive: true });
+    fs.rmSync(path.join(broken, 'films/mother-1926.yaml'));
+    const r = run(['content', 'check', '--dir', broken]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`no film "mother-1926" in ${path.join(broken, 'films')}/`);
+  });
+});

@@ -42,6 +42,15 @@ export class ContentRepository {
     return readCatalogVersion(this.db);
   }
 
+  /** How many films the database holds now (whatever loaded them). */
+  async filmCount(): Promise<number> {
+    const row = await this.db
+      .selectFrom('films')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async sync(plan: ContentPlan, progress: SyncProgress = () => {}): Promise<SyncReport> {
     return this.db.transaction().execute(async (trx) => {
       const report: SyncReport = {

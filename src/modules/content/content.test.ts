@@ -95,9 +95,14 @@ sources:
     const r = planContent({
       films: [file('films/test-1957.yaml', film('test-1957'))],
       collections: [file('collections/c.yaml', coll)],
+      dir: '/srv/kino-content',
     });
+    // The message names the folder that was passed, not the default one.
     expect(r.problems).toEqual([
-      { where: 'collections/c.yaml:9', message: 'entries.1.film: no film "missing-2000" in content/films/' },
+      {
+        where: 'collections/c.yaml:9',
+        message: 'entries.1.film: no film "missing-2000" in /srv/kino-content/films/',
+      },
     ]);
   });
 });

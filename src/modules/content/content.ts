@@ -3,6 +3,7 @@
  * plan that `content load` writes. Every problem is reported as `file:line: message`.
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { z } from 'zod';
 import type { Problem } from '../../lib/errors.ts';
 import { slugify } from '../../lib/text/index.ts';
@@ -113,6 +114,8 @@ function hashOf(kind: string, data: unknown): string {
 export function planContent(input: {
   films: YamlFile[];
   collections: YamlFile[];
+  /** The content folder as it was passed, for messages. */
+  dir?: string;
 }): { plan: ContentPlan; problems: [] } | { plan?: undefined; problems: Problem[] } {
   const problems: Problem[] = [];
   const films: PlannedFilm[] = [];
@@ -180,7 +183,7 @@ export function planContent(input: {
       if (!filmSlugs.has(e.film)) {
         problems.push({
           where: `${f.file}:${lineOf(f, ['entries', i, 'film'])}`,
-          message: `entries.${i}.film: no film "${e.film}" in content/films/`,
+          message: `entries.${i}.film: no film "${e.film}" in ${path.join(input.dir ?? 'content', 'films')}/`,
         });
       }
       if (seen.has(e.film)) {

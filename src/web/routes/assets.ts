@@ -55,6 +55,14 @@ export function assetRoutes({
   app.get('/assets/site.css', asset(css.body, 'text/css; charset=utf-8'));
   app.get('/assets/site.js', asset(js.body, 'text/javascript; charset=utf-8'));
   app.get('/assets/favicon.svg', asset(favicon.body, 'image/svg+xml'));
+  // Browsers and crawlers ask for /favicon.ico whatever the page links; they accept an SVG
+  // there when its type says so. Its URL carries no version, so it is cached for a day.
+  app.get('/favicon.ico', (c) =>
+    c.body(favicon.body, 200, {
+      'content-type': 'image/svg+xml',
+      'cache-control': 'public, max-age=86400',
+    }),
+  );
 
   app.get('/covers/films/:file{[a-z0-9-]+\\.svg}', async (c) => {
     const { file } = pathParams(c, coverParams);
