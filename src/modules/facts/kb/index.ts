@@ -14,6 +14,8 @@ export {
   statementSchema,
   withId,
 } from './kb.ts';
+export { SOURCE_KINDS, sourceKind, urlProblem, weaklySourced } from './sources.ts';
+export type { SourceKind } from './sources.ts';
 export type {
   AddSummary,
   AwardEdition,
