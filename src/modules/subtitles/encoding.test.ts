@@ -104,6 +104,14 @@ describe('encoding detection', () => {
     }
   });
 
+  it('recognises UTF-16 and UTF-32 without a BOM', () => {
+    for (const enc of ['utf-16le', 'utf-16be', 'utf-32le', 'utf-32be']) {
+      const d = decodeSubtitleBytes(iconv.encode(RU_SRT, enc));
+      expect(d.encoding).toBe(enc);
+      expect(d.text).toBe(RU_SRT);
+    }
+  });
+
   it('takes valid UTF-8 without a BOM as UTF-8, and an override as given', () => {
     expect(decodeSubtitleBytes(Buffer.from(RU_SRT, 'utf8')).encoding).toBe('utf-8');
     const koi = iconv.encode(RU_SRT, 'koi8-r');

@@ -132,6 +132,9 @@ export function decodeSubtitleBytes(
     if (!iconv.encodingExists(enc)) throw new RangeError(`unknown encoding "${opts.encoding}"`);
     return { text: iconv.decode(buf, enc), encoding: enc, confidence: 1, bom: false };
   }
+  const utf32 = sniffUtf32(buf);
+  if (utf32)
+    return { text: iconv.decode(buf, utf32), encoding: utf32, confidence: 0.9, bom: false };
   const utf16 = sniffUtf16(buf);
   if (utf16)
     return { text: iconv.decode(buf, utf16), encoding: utf16, confidence: 0.9, bom: false };
@@ -146,6 +149,25 @@ export function decodeSubtitleBytes(
     // Not UTF-8: fall through to the single-byte detector.
   }
   return detectSingleByte(buf);
+}
+
+/**
+ * UTF-32 without a BOM: every code point below U+10000 has two zero bytes, and text (even
+ * Cyrillic or CJK) keeps its top byte zero: four-byte groups with zeros on one side only.
+ */
+function sniffUtf32(buf: Buffer): 'utf-32le' | 'utf-32be' | null {
+  const n = Math.min(buf.length & ~3, 8000);
+  if (n < 16) return null;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < n; i += 4) {
+    if (buf[i + 3] === 0 && buf[i + 2] === 0 && buf[i] !== 0) le++;
+    if (buf[i] === 0 && buf[i + 1] === 0 && buf[i + 3] !== 0) be++;
+  }
+  const groups = n / 4;
+  if (le > groups * 0.9) return 'utf-32le';
+  if (be > groups * 0.9) return 'utf-32be';
+  return null;
 }
 
 /** UTF-16 without a BOM: ASCII text has a zero byte in every other position. */
