@@ -726,3 +726,15 @@ describe('films named through their relation to this one', () => {
     expect(j.verdict, j.explanation).toBe(expected);
   });
 });
+
+describe('a studio named after "by"', () => {
+  it('is a part of the claim of its own', () => {
+    const verdicts = (s: string) =>
+      checkText(s, 'the-house-i-live-in-1957', kb).claims.map((c) => c.judgement.verdict);
+    expect(verdicts('It was released in 1957 by Gorky Film Studio.')).toEqual([
+      'supported',
+      'supported',
+    ]);
+    expect(verdicts('It was released in 1957 by Lenfilm.')).toEqual(['supported', 'unsupported']);
+  });
+});

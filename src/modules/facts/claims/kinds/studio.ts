@@ -18,7 +18,9 @@ export function matchStudio(c: string): Found<StudioClaim>[] {
   const s = STUDIOS.exec(c);
   if (!s?.[1]) return [];
   const production = /\bproduction\b/i.test(c.slice(s.index));
-  if (!m && !production) return [];
+  // "released in 1957 by Gorky Film Studio", "a film from Lenfilm".
+  const by = /\b(?:by|from|at)\s+(?:the\s+)?$/i.test(c.slice(0, s.index));
+  if (!m && !production && !by) return [];
   return [
     {
       kind: 'studio',
