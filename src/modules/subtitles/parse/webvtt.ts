@@ -79,18 +79,9 @@ function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
-/** "Split a string on ASCII whitespace" (Infra). */
+/** "Split a string on ASCII whitespace" (Infra): TAB, LF, FF, CR and SPACE only. */
 function splitOnSpaces(s: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (const c of s) {
-    if (isWs(c)) {
-      if (cur !== '') out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  if (cur !== '') out.push(cur);
-  return out;
+  return s.split(/[\t\n\f\r ]+/).filter((t) => t !== '');
 }
 
 /** A cursor over the input ("position" in the spec). */
@@ -111,6 +102,13 @@ class Input {
   }
   skipWs(): void {
     this.collect(isWs);
+  }
+  /** Collects the code points up to the next LF (or the end): one line. */
+  untilLf(): string {
+    const from = this.pos;
+    const lf = this.s.indexOf(LF, from);
+    this.pos = lf < 0 ? this.s.length : lf;
+    return this.s.slice(from, this.pos);
   }
 }
 
@@ -437,7 +435,7 @@ class Parser {
     for (;;) {
       // 11.1-11.3. Collect a line; count it; step over its LF or note the end of the file.
       const lineStart = inp.pos;
-      const line = inp.collect((c) => c !== LF);
+      const line = inp.untilLf();
       lineCount++;
       if (inp.past) seenEof = true;
       else inp.pos++;
@@ -534,7 +532,7 @@ export function parseWebVtt(text: string, opts: WebVttOptions = {}): VttFile {
   const inp = p.inp;
   const offset = signed ? 0 : 2; // line numbers in the caller's text
   // 10. Collect the rest of the signature line.
-  inp.collect((c) => c !== LF);
+  inp.untilLf();
   // 11-13. End of file after it: done (zero cues is a valid file).
   if (!inp.past) {
     // 12. Step over the LF.
