@@ -149,7 +149,8 @@ export const FilmPage: FC<{
         <h2 id="access-heading">How to watch in English</h2>
         {f.access.length ? (
           <div class="table-scroll">
-            <table>
+            {/* On phones each offer is a card, every cell labelled by its column (site.css). */}
+            <table class="stack">
               <caption class="visually-hidden">
                 Releases and streams of {f.englishTitle} with English subtitles, dubbing, voice-over
                 or intertitles
@@ -168,13 +169,13 @@ export const FilmPage: FC<{
               <tbody>
                 {f.access.map((o) => (
                   <tr>
-                    <td>{accessKindLabel(o.kind)}</td>
-                    <td>
+                    <td data-label="English access">{accessKindLabel(o.kind)}</td>
+                    <td data-label="Release or stream">
                       {accessMediumLabel(o.medium)}
                       {o.edition ? <>: {o.edition}</> : null}
                       {o.note ? <div class="muted small">{o.note}</div> : null}
                     </td>
-                    <td>
+                    <td data-label="Provider or label">
                       {o.url ? (
                         <a href={o.url} rel="noopener nofollow external">
                           {o.provider}
@@ -183,12 +184,12 @@ export const FilmPage: FC<{
                         o.provider
                       )}
                     </td>
-                    <td>{o.region ?? '—'}</td>
-                    <td>{o.year ?? '—'}</td>
-                    <td>
+                    <td data-label="Region">{o.region ?? '—'}</td>
+                    <td data-label="Year">{o.year ?? '—'}</td>
+                    <td data-label="Source">
                       <SourceLinks sources={[o.source]} numbers={numbers} />
                     </td>
-                    <td>
+                    <td data-label="Checked">
                       <time datetime={o.checkedOn}>{o.checkedOn}</time>
                     </td>
                   </tr>
