@@ -295,7 +295,8 @@ export function workspacePages({ render, search, accounts, drafts, auth }: Deps)
     }
     const to = `/workspace/collections/${slug}`;
     if (op.kind === 'up' || op.kind === 'down')
-      return c.redirect(`${to}?focus=${op.kind}-${op.entry}#entry-${op.entry}`, 303);
+      // No #fragment: browsers skip autofocus on a URL with one; autofocus scrolls to it anyway.
+      return c.redirect(`${to}?focus=${op.kind}-${op.entry}`, 303);
     if (op.kind === 'submit') return c.redirect(`${to}?submitted=1`, 303);
     return c.redirect(`${to}?saved=1`, 303);
   };

@@ -270,8 +270,10 @@ export const EditorPage: FC<EditorProps> = (p) => {
                     name="op"
                     value={`up:${e.id}`}
                     disabled={i === 0}
-                    autofocus={p.focus === `up-${e.id}`}
-                    aria-label={`Move ${e.film.englishTitle} up`}
+                    autofocus={
+                      p.focus === `up-${e.id}` || (p.focus === `down-${e.id}` && i === n - 1)
+                    }
+                    aria-label={`Move up: ${e.film.englishTitle}`}
                   >
                     Move up
                   </button>
@@ -280,8 +282,8 @@ export const EditorPage: FC<EditorProps> = (p) => {
                     name="op"
                     value={`down:${e.id}`}
                     disabled={i === n - 1}
-                    autofocus={p.focus === `down-${e.id}`}
-                    aria-label={`Move ${e.film.englishTitle} down`}
+                    autofocus={p.focus === `down-${e.id}` || (p.focus === `up-${e.id}` && i === 0)}
+                    aria-label={`Move down: ${e.film.englishTitle}`}
                   >
                     Move down
                   </button>

@@ -1,0 +1,211 @@
+/**
+ * The workspace as a curator and a reviewer use it, in Debian's Chromium: sign in, create a
+ * collection, add films by searching in Cyrillic and in a romanization, reorder with the
+ * keyboard, write a false award claim and see it flagged with evidence, fix it, submit; a
+ * reviewer publishes; a reader sees it. Every workspace page is screenshotted and audited
+ * with axe-core (no serious or critical violation).
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, createTestApp } from '../helpers/app.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { listen } from '../helpers/server.ts';
+
+const SHOTS = path.resolve(import.meta.dirname, '../../test-results/workspace');
+const axeSource = fs.readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+const PASSWORD = 'a long curator password';
+const TITLE = 'Cranes and mothers';
+
+let app: TestApp;
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  app = await createTestApp('sqlite');
+  for (const role of ['curator', 'reviewer', 'admin'] as const)
+    await app.services.accounts.addUserFromCli({
+      email: `${role}@kinoteka.test`,
+      username: `${role}-one`,
+      password: PASSWORD,
+      role,
+    });
+  server = await listen(app);
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await app?.close();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as { axe: { run: (ctx: Document) => Promise<any> } }
+    ).axe.run(document);
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n: any) => n.target.join(' ')),
+    }));
+  });
+  return violations
+    .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v: { id: string; impact: string; nodes: string[] }) =>
+        `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).join(', ')}`,
+    );
+}
+
+/** Screenshot and audit: every workspace page goes through here. */
+async function look(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  expect(await seriousViolations(page), name).toEqual([]);
+}
+
+async function signIn(login: string): Promise<Page> {
+  // bypassCSP lets axe-core be injected; the site's own CSP is tested elsewhere.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('Email or username').fill(login);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => page.url()).toContain('/workspace');
+  return page;
+}
+
+const entryTitles = (page: Page) => page.locator('.draft-entry h3').allTextContents();
+
+describe('the curator workspace', () => {
+  let slug = '';
+
+  it('shows the sign-in page, and the throttling message after repeated failures', async () => {
+    const page = await browser.newPage({ bypassCSP: true });
+    await page.goto(`${server.url}/workspace`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+    await look(page, 'sign-in');
+    for (let i = 0; i < 6; i++) {
+      await page.getByLabel('Email or username').fill('someone-else');
+      await page.getByLabel('Password').fill(`not the password ${i}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    }
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Too many failed sign-ins');
+    await look(page, 'sign-in-throttled');
+    await page.close();
+  });
+
+  it('lets a curator write a collection with every claim checked, and submit it', async () => {
+    const page = await signIn('curator-one');
+    await look(page, 'workspace-empty');
+    await page.getByLabel('Title').fill(TITLE);
+    await page.getByLabel('Introduction').fill('Two films about mothers and war.');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await expect.poll(() => page.url()).toContain('/workspace/collections/');
+    slug = new URL(page.url()).pathname.split('/').pop()!;
+
+    await page.getByLabel('Search in any script').fill('Летят журавли');
+    await page.getByLabel('Search in any script').press('Enter');
+    await page.getByRole('button', { name: 'Add The Cranes Are Flying (1957)' }).click();
+    await page.getByLabel('Search in any script').fill('mat 1926');
+    await page.getByLabel('Search in any script').press('Enter');
+    await page.getByRole('button', { name: 'Add Mother (1926)' }).click();
+    await expect
+      .poll(() => entryTitles(page))
+      .toEqual(['The Cranes Are Flying (1957)', 'Mother (1926)']);
+
+    // Reorder with the keyboard: focus the button, press Enter; focus comes back to the entry.
+    await page.getByRole('button', { name: 'Move up: Mother' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => entryTitles(page))
+      .toEqual(['Mother (1926)', 'The Cranes Are Flying (1957)']);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Move down: Mother');
+
+    // A false award claim, flagged while typing (debounced) with the evidence.
+    const note = page.getByLabel('Note on The Cranes Are Flying');
+    await note.fill("It won the Palme d'Or in 1960.");
+    const verdicts = page.locator('.draft-entry', { has: note }).locator('.verdicts');
+    await expect.poll(() => verdicts.textContent(), { timeout: 10_000 }).toContain('Contradicted');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Saved');
+    const saved = page.locator('.draft-entry', {
+      has: page.getByLabel('Note on The Cranes Are Flying'),
+    });
+    expect(await saved.locator('.verdicts').textContent()).toContain('Contradicted');
+    expect(await saved.locator('.verdicts').textContent()).toContain('1958');
+    expect(await page.locator('.eyebrow + h1 + p, h1 ~ p').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('1 claim contradicted')]),
+    );
+    await look(page, 'editor-flagged');
+
+    // Fixed: supported.
+    await page
+      .getByLabel('Note on The Cranes Are Flying')
+      .fill("It won the Palme d'Or at Cannes in 1958.");
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect
+      .poll(() =>
+        page
+          .locator('.draft-entry', { has: page.getByLabel('Note on The Cranes Are Flying') })
+          .locator('.verdicts')
+          .textContent(),
+      )
+      .toContain('Supported');
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await expect.poll(() => page.locator('.eyebrow').textContent()).toContain('Waiting for review');
+    await look(page, 'editor-submitted');
+
+    await page.goto(`${server.url}/account`);
+    await page.getByLabel('Name of a new token').fill('import script');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    expect(await page.locator('#new-token').textContent()).toMatch(/^kt_/);
+    await look(page, 'account');
+    await page.context().close();
+  });
+
+  it('hides the draft from a reader until a reviewer publishes it', async () => {
+    const reader = await browser.newPage();
+    const before = await reader.goto(`${server.url}/collections/${slug}`);
+    expect(before?.status()).toBe(404);
+
+    const page = await signIn('reviewer-one');
+    await look(page, 'workspace-review-queue');
+    await page.getByRole('link', { name: TITLE }).click();
+    await look(page, 'review');
+    await page.getByRole('button', { name: 'Approve and publish' }).click();
+    await expect.poll(() => page.locator('.eyebrow').textContent()).toContain('Published');
+    await page.context().close();
+
+    const after = await reader.goto(`${server.url}/collections/${slug}`);
+    expect(after?.status()).toBe(200);
+    expect(await reader.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
+    expect(await reader.content()).toContain('The Cranes Are Flying');
+    await reader.close();
+  });
+
+  it('shows the audit log to an admin', async () => {
+    const page = await signIn('admin-one');
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    const text = await page.locator('table').textContent();
+    expect(text).toContain('collection.publish');
+    expect(text).toContain('signin.throttled');
+    await look(page, 'audit');
+    await page.context().close();
+  });
+});
