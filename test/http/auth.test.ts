@@ -394,3 +394,41 @@ describe.each(DIALECTS)('accounts and roles over HTTP (%s)', (dialect) => {
     expect(await auditPage.text()).toContain(`collection:${slug}`);
   });
 });
+
+describe.each(DIALECTS)('the one-time setup link (%s)', (dialect) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp(dialect, { load: false });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('creates the first admin once, then is refused', async () => {
+    const setup = await app.services.accounts.createSetupToken();
+    expect(setup).not.toBeNull();
+    const page = await app.http().request(`${BASE}/setup?token=${setup!.token}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Create the first admin');
+    const post = (token: string, username: string) =>
+      app.http().request(`${BASE}/setup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          token,
+          email: `${username}@kinoteka.test`,
+          username,
+          password: PASSWORD,
+        }).toString(),
+      });
+    expect((await post('not-a-token', 'mallory')).status).toBe(403);
+    const made = await post(setup!.token, 'first');
+    expect(made.status).toBe(303);
+    expect((await app.services.accounts.listUsers()).map((u) => [u.username, u.role])).toEqual([
+      ['first', 'admin'],
+    ]);
+    expect((await post(setup!.token, 'second')).status).toBe(403);
+    expect((await app.http().request(`${BASE}/setup?token=${setup!.token}`)).status).toBe(403);
+    expect(await app.services.accounts.createSetupToken()).toBeNull();
+  });
+});
