@@ -97,7 +97,8 @@ export const Layout: FC<{ meta: Meta; children?: Child; query?: string }> = ({
           <div class="wrap">
             <p>
               Kinoteka: foreign-language film for English-speaking audiences. Every fact on these
-              pages cites its source. <a href="/api/openapi.json">API</a>
+              pages cites its source. <a href="/api/openapi.json">API</a> ·{' '}
+              <a href="/workspace">Curators' workspace</a>
             </p>
           </div>
         </footer>
