@@ -44,6 +44,14 @@ import {
 import { ImportsService } from './modules/imports/index.ts';
 import { SearchService } from './modules/search/index.ts';
 import { createWebApp, renderErrorPage } from './web/app.tsx';
+import { JobQueue, Worker, mediaJobHandlers, mediaScheduler } from './jobs/index.ts';
+import { MediaRepository, MediaService, createFfprobeRepository } from './modules/media/index.ts';
+import { mediaApiRoutes, mediaApp } from './http/api/media.routes.ts';
+import { playsDirectly } from './http/media/hls.ts';
+import { realRoots } from './http/media/library.ts';
+import { SegmentMaker } from './http/media/segments.ts';
+import { urls } from './presenters/index.ts';
+import { type PlaybackDto, findPlayback } from './presenters/media.ts';
 
 export const APP_VERSION: string = (
   JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -62,12 +70,24 @@ export interface Services {
   knowledge: KnowledgeService;
   imports: ImportsService;
   search: SearchService;
+  media: MediaService;
+}
+
+/** The background jobs of this node (see docs/media.md, "The job queue"). */
+export interface Jobs {
+  queue: JobQueue;
+  /** Runs queued jobs until none is left (the CLI); `onJob` after each one. */
+  drain(onJob?: (done: number) => void): Promise<number>;
+  /** The node's worker: polls in the background (`serve`), stops waiting for running jobs. */
+  start(): void;
+  stop(): Promise<void>;
 }
 
 export interface Application {
   config: Config;
   db: Db;
   services: Services;
+  jobs: Jobs;
   http(): Hono;
   /** Serves the app over Node's HTTP server, with cache hits answered before Hono. */
   listen(port: number, host: string): Promise<ServerHandle>;
@@ -136,11 +156,20 @@ export async function createApplication(
     new DraftsRepository(db.kysely),
     catalog,
     knowledge,
+    factsRepo,
     (actor, action, subject, detail) => accounts.record(actor, action, subject, detail),
     // A publication changes what readers see: drop cached pages.
     () => version.invalidate(),
   );
+  const queue = new JobQueue(db);
+  const media = new MediaService({
+    repo: new MediaRepository(db.kysely),
+    probe: createFfprobeRepository(),
+    candidates: () => catalog.allFilmsWithNames(),
+    schedule: mediaScheduler(queue),
+  });
   const services: Services = {
+    media,
     accounts,
     drafts,
     catalog,
@@ -150,12 +179,58 @@ export async function createApplication(
     imports,
     search,
   };
+  const handlers = mediaJobHandlers(media);
+  const worker = new Worker(queue, handlers, {
+    concurrency: config.media.workers,
+    onError: (job, e) => log('warn', `job ${job.id} (${job.kind}) failed: ${e.message}`),
+  });
+  const jobs: Jobs = {
+    queue,
+    drain(onJob) {
+      let done = 0;
+      const counted = Object.fromEntries(
+        Object.entries(handlers).map(([kind, h]) => [
+          kind,
+          async (...args: Parameters<typeof h>) => {
+            try {
+              await h(...args);
+            } finally {
+              onJob?.(++done);
+            }
+          },
+        ]),
+      );
+      return new Worker(queue, counted, { concurrency: config.media.workers }).drain();
+    },
+    start: () => worker.start(),
+    stop: () => worker.stop(),
+  };
+  const playback = (slug: string): Promise<PlaybackDto | undefined> =>
+    findPlayback(
+      {
+        media,
+        direct: playsDirectly,
+        film: async (s) => {
+          const f = await catalog.getFilm(s);
+          return { ...f, url: urls.film(f.slug) };
+        },
+      },
+      slug,
+    );
   const cache = new ResponseCache(version);
 
   let app: Hono | undefined;
   const http = (): Hono => {
     if (app) return app;
     const web = createWebApp({
+      media: {
+        playback,
+        access: (slug, languages) => media.accessSummary(slug, languages),
+        isDemo: async (p) => {
+          const f = (await media.fileDetail(p.video_id))?.file;
+          return !!f && fs.existsSync(`${f.root}/DEMO-MEDIA.txt`);
+        },
+      },
       catalog,
       collections,
       search,
@@ -173,7 +248,17 @@ export async function createApplication(
         ...searchRoutes(search),
         ...accountsRoutes(accounts),
         ...workspaceRoutes(drafts),
+        ...mediaApiRoutes({ playback }),
       ],
+      media: mediaApp({
+        media,
+        segments: new SegmentMaker({
+          cacheDir: config.media.cacheDir,
+          maxBytes: config.media.cacheMaxBytes,
+        }),
+        roots: () => realRoots(config.media.roots),
+        playback,
+      }),
       web: web.app,
       renderError: (status, message) => renderErrorPage(web.render, status, message),
       cache,
@@ -188,6 +273,7 @@ export async function createApplication(
     config,
     db,
     services,
+    jobs,
     http,
     listen(port, host) {
       const listener = getRequestListener(http().fetch);
@@ -210,7 +296,10 @@ export async function createApplication(
     },
     migrate: () => migrateToLatest(db),
     rollback: () => rollbackOne(db),
-    close: () => db.destroy(),
+    close: async () => {
+      await worker.stop();
+      await db.destroy();
+    },
   };
 }
 
@@ -270,6 +359,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       : undefined;
     const setup = await app.services.accounts.createSetupToken();
     const server = await app.listen(config.port, config.host);
+    app.jobs.start();
     return {
       app,
       content,

@@ -63,6 +63,13 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
     commands: { users: 'Accounts: curators, reviewers, admins.' },
     load: async () => (await import('./commands/users.ts')).registerUsersCommands,
   },
+  {
+    commands: {
+      media: 'The media library: copies of films under the media roots.',
+      jobs: 'Background jobs (probes, subtitle extraction).',
+    },
+    load: async () => (await import('./commands/media.ts')).registerMediaCommands,
+  },
 ];
 
 const VERSION = (

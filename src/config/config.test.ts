@@ -12,6 +12,14 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  it('reads several media roots, separated by commas or colons, relative to the working folder', () => {
+    const c = loadConfig({ KINOTEKA_MEDIA_ROOTS: 'films, /mnt/b:/mnt/c,' }, '/srv/k');
+    expect(c.media.roots).toEqual(['/srv/k/films', '/mnt/b', '/mnt/c']);
+    expect(loadConfig({}, '/srv/k').media.roots).toEqual([]);
+    expect(c.media.cacheMaxBytes).toBe(2048 * 1024 * 1024);
+    expect(() => loadConfig({ KINOTEKA_MEDIA_CACHE_MB: '1' })).toThrow(/KINOTEKA_MEDIA_CACHE_MB/);
+  });
+
   it('recognises a PostgreSQL URL', () => {
     const c = loadConfig({ KINOTEKA_DATABASE_URL: 'postgres://u@db:5432/k' });
     expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/k' });

@@ -2,6 +2,7 @@
  * Configuration: the environment, parsed once into a typed, frozen object. Nothing else in the
  * code reads process.env. Bad values stop start-up with every problem listed at once.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { editDistance } from '../lib/text/distance.ts';
@@ -29,6 +30,20 @@ const envSchema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
   KINOTEKA_LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
+  /** Media roots, separated by commas or colons. */
+  KINOTEKA_MEDIA_ROOTS: z.string().default(''),
+  KINOTEKA_MEDIA_CACHE_DIR: z.string().min(1).optional(),
+  KINOTEKA_MEDIA_CACHE_MB: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(16, 'must be at least 16 (MB)')
+    .default(2048),
+  KINOTEKA_MEDIA_WORKERS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1)
+    .max(64)
+    .default(2),
 });
 
 export interface Config {
@@ -42,6 +57,15 @@ export interface Config {
   readonly publicUrl: string;
   readonly loadContentOnStart: boolean;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  readonly media: {
+    /** Absolute paths of the media roots; nothing outside them is ever served. */
+    readonly roots: readonly string[];
+    /** Where HLS segments are cached, and the cache's size limit in bytes. */
+    readonly cacheDir: string;
+    readonly cacheMaxBytes: number;
+    /** Background jobs run at once on this node. */
+    readonly workers: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -77,6 +101,20 @@ export function loadConfig(
     publicUrl: (e.KINOTEKA_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     loadContentOnStart: e.KINOTEKA_LOAD_CONTENT_ON_START,
     logLevel: e.KINOTEKA_LOG_LEVEL,
+    media: Object.freeze({
+      roots: Object.freeze(
+        e.KINOTEKA_MEDIA_ROOTS.split(/[,:]/)
+          .map((r) => r.trim())
+          .filter(Boolean)
+          .map((r) => path.resolve(cwd, r)),
+      ),
+      cacheDir: path.resolve(
+        cwd,
+        e.KINOTEKA_MEDIA_CACHE_DIR ?? path.join(os.tmpdir(), 'kinoteka-hls'),
+      ),
+      cacheMaxBytes: e.KINOTEKA_MEDIA_CACHE_MB * 1024 * 1024,
+      workers: e.KINOTEKA_MEDIA_WORKERS,
+    }),
   });
 }
 

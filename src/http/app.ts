@@ -15,6 +15,11 @@ export interface HttpDeps {
   cache: ResponseCache;
   /** Resolves the session or API token of each request and checks CSRF (src/http/auth). */
   auth?: MiddlewareHandler;
+  /**
+   * /media: file bytes, HLS and WebVTT (api/media.routes.ts). Mounted before the response
+   * cache, which would hold a whole film in memory; it sets its own headers.
+   */
+  media?: Hono;
   publicUrl: string;
   appVersion: string;
   log: (level: 'error' | 'info', message: string, detail?: unknown) => void;
@@ -24,6 +29,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
   const app = new Hono();
   const isApi = (path: string) => path.startsWith('/api/');
 
+  if (deps.media) app.route('/', deps.media);
   app.use('*', deps.cache.middleware());
   app.use('*', async (c, next) => {
     await next();
@@ -33,7 +39,8 @@ export function createHttpApp(deps: HttpDeps): Hono {
       // Everything the site needs is served from here: no external script, font or image.
       c.header(
         'content-security-policy',
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+        // media-src blob: is what hls.js plays through (a MediaSource object URL).
+        "default-src 'self'; img-src 'self' data:; media-src 'self' blob:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
       );
     }
   });

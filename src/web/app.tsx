@@ -12,6 +12,7 @@ import { filmPages } from './routes/films.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { collectionPages } from './routes/home.tsx';
 import { peoplePages } from './routes/people.tsx';
+import { playerPages } from './routes/player.tsx';
 import { searchPages } from './routes/search.tsx';
 import { workspacePages } from './routes/workspace.tsx';
 
@@ -26,6 +27,15 @@ export function createWebApp(deps: WebDeps): { app: Hono; render: Renderer } {
   app.route('/', healthRoutes(deps));
   app.route('/', collectionPages(pages));
   app.route('/', factCheckPages(pages));
+  if (deps.media)
+    app.route(
+      '/',
+      playerPages({
+        render,
+        playback: (slug) => deps.media!.playback(slug),
+        ...(deps.media.isDemo ? { isDemo: deps.media.isDemo.bind(deps.media) } : {}),
+      }),
+    );
   app.route('/', filmPages(pages));
   app.route('/', peoplePages(pages));
   app.route('/', searchPages(pages));

@@ -4,7 +4,9 @@ import type { AccountsService, Session, SignInResult, User } from '../modules/ac
 import type { CatalogService } from '../modules/catalog/index.ts';
 import type { ContentService } from '../modules/content/index.ts';
 import type { CollectionsService, DraftsService } from '../modules/collections/index.ts';
+import type { MediaAccessSummary } from '../modules/media/index.ts';
 import type { SearchService } from '../modules/search/index.ts';
+import type { PlaybackDto } from '../presenters/media.ts';
 import type { Renderer } from './render.tsx';
 
 export interface WebDeps {
@@ -18,7 +20,16 @@ export interface WebDeps {
   auth?: WebAuth;
   /** The content load's state, for /readyz and the banner over a stale catalogue. */
   content?: Pick<ContentService, 'status' | 'version'>;
+  /** The media library: the player page and the film page's "On this server" are shown with it. */
+  media?: WebMedia;
   publicUrl: string;
+}
+
+export interface WebMedia {
+  playback(slug: string): Promise<PlaybackDto | undefined>;
+  access(slug: string, originalLanguages: readonly string[]): Promise<MediaAccessSummary>;
+  /** Whether the copy is the generated demo library (the player says so). */
+  isDemo?(p: PlaybackDto): Promise<boolean>;
 }
 
 export interface WebAuth {

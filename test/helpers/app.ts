@@ -10,7 +10,7 @@ export interface TestApp extends Application {
 
 export async function createTestApp(
   dialect: DialectName = 'sqlite',
-  opts: { load?: boolean; contentDir?: string } = {},
+  opts: { load?: boolean; contentDir?: string; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDb(dialect);
   const config = loadConfig({
@@ -18,8 +18,15 @@ export async function createTestApp(
     KINOTEKA_CONTENT_DIR: opts.contentDir ?? CONTENT_DIR,
     KINOTEKA_PUBLIC_URL: 'http://kinoteka.test',
     KINOTEKA_LOG_LEVEL: 'silent',
+    ...opts.env,
   });
   const app = await createApplication(config, { db: testDb, migrate: false, logger: () => {} });
   if (opts.load ?? true) await app.services.content.load(config.contentDir);
-  return Object.assign(app, { testDb, close: () => testDb.cleanup() });
+  return Object.assign(app, {
+    testDb,
+    close: async () => {
+      await app.jobs.stop();
+      await testDb.cleanup();
+    },
+  });
 }
