@@ -5,7 +5,7 @@
  * names, and a film the base does not know makes the claim not checkable rather than wrong.
  */
 import { sameName } from '../../../../lib/text/index.ts';
-import { FilmContext } from './verdict.ts';
+import { type Decision, FilmContext } from './verdict.ts';
 
 /** A film as a claim names it: by title (and perhaps year), or as the text's own film. */
 export interface FilmRef {
@@ -153,4 +153,13 @@ function resolveRelated(film: FilmContext, ref: FilmRef): FilmContext | undefine
     .filter((f) => pick.value.year === undefined || f.year === pick.value.year)
     .map((f) => f.key);
   return key.length === 1 && key[0] ? new FilmContext(film.kb, key[0]) : undefined;
+}
+
+/** The decision for a claim whose film the knowledge base cannot single out. */
+export function unknownFilm(ref: FilmRef | undefined): Decision {
+  return {
+    verdict: 'not-checkable',
+    explanation: `"${ref?.title ?? ''}" is not a film the knowledge base can single out.`,
+    evidence: [],
+  };
 }

@@ -8,7 +8,7 @@ import { joinWords, normalize, ordinal, sameName } from '../../../../lib/text/in
 import { compareAwards, findEvent, sameEvent, eventName } from '../../kb/vocabulary.ts';
 import type { ClaimBase, Found } from '../core/claim.ts';
 import { detectEvent, editionIn, NAME, NEGATION, yearIn } from '../core/patterns.ts';
-import { type FilmRef, readFilmRef, resolveFilm } from '../core/films.ts';
+import { type FilmRef, readFilmRef, resolveFilm, unknownFilm } from '../core/films.ts';
 import {
   type Decision,
   type Evidence,
@@ -384,13 +384,7 @@ function isCuratedOutcome(s: Statement): boolean {
 
 export function judgeAward(claim: AwardClaim, context: FilmContext): Decision {
   const film = resolveFilm(context, claim.film);
-  if (film === undefined) {
-    return {
-      verdict: 'not-checkable',
-      explanation: `"${claim.film?.title ?? ''}" is not a film the knowledge base can single out.`,
-      evidence: [],
-    };
-  }
+  if (film === undefined) return unknownFilm(claim.film);
   const positive = awardPositive(claim, film);
   return claim.negated ? negate(positive, claim.text) : positive;
 }

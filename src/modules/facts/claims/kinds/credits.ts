@@ -13,7 +13,7 @@ import {
 } from '../../../../lib/text/index.ts';
 import type { ClaimBase, Found } from '../core/claim.ts';
 import { NAME, NEGATION, NOT_NAMES, readNames } from '../core/patterns.ts';
-import { type FilmRef, readFilmRef, resolveFilm } from '../core/films.ts';
+import { type FilmRef, readFilmRef, resolveFilm, unknownFilm } from '../core/films.ts';
 import { type Decision, type FilmContext, negate, stmt } from '../core/verdict.ts';
 
 export interface PeopleClaim extends ClaimBase {
@@ -167,13 +167,7 @@ export function matchCast(c: string): Found<CastClaim>[] {
 
 export function judgePeople(claim: PeopleClaim, context: FilmContext): Decision {
   const film = resolveFilm(context, claim.film);
-  if (film === undefined) {
-    return {
-      verdict: 'not-checkable',
-      explanation: `"${claim.film?.title ?? ''}" is not a film the knowledge base can single out.`,
-      evidence: [],
-    };
-  }
+  if (film === undefined) return unknownFilm(claim.film);
   const people = peopleDecision(claim, film);
   // "Mark Donskoy directed Mother in 1955": the year is a part of the claim too.
   const year = claim.film?.year;

@@ -2,7 +2,7 @@
 import type { StatementOf } from '../../kb/kb.ts';
 import { parseOrdinal } from '../../../../lib/text/index.ts';
 import type { ClaimBase, Found } from '../core/claim.ts';
-import { type FilmRef, readFilmRef, resolveFilm } from '../core/films.ts';
+import { type FilmRef, readFilmRef, resolveFilm, unknownFilm } from '../core/films.ts';
 import { NAME } from '../core/patterns.ts';
 import { type Decision, type FilmContext, stmt } from '../core/verdict.ts';
 
@@ -93,13 +93,7 @@ export function matchSeries(c: string): Found<SeriesClaim>[] {
 
 export function judgeSeries(claim: SeriesClaim, context: FilmContext): Decision {
   const film = resolveFilm(context, claim.film);
-  if (film === undefined) {
-    return {
-      verdict: 'not-checkable',
-      explanation: `"${claim.film?.title ?? ''}" is not a film the knowledge base can single out.`,
-      evidence: [],
-    };
-  }
+  if (film === undefined) return unknownFilm(claim.film);
   const known = film.kb.statements(film.key, 'seriesPart');
   if (known.length === 0) {
     return {
