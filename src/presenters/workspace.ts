@@ -4,6 +4,8 @@ import type { ApiTokenInfo, AuditEntry, User } from '../modules/accounts/index.t
 import type { Draft, DraftSummary } from '../modules/collections/index.ts';
 import { checkedTextDto } from './check.dto.ts';
 import { presentCheckedText } from './check.ts';
+import { presentSource } from './catalog.ts';
+import { sourceDto } from './dto.ts';
 
 export const userDto = z
   .object({
@@ -89,6 +91,9 @@ export const draftDto = draftSummaryDto
         film: z.object({ slug: z.string(), title: z.string(), year: z.int() }),
         note: z.string(),
         check: checkedTextDto,
+        fact: z.string(),
+        fact_check: checkedTextDto,
+        sources: z.array(sourceDto),
       }),
     ),
   })
@@ -106,6 +111,9 @@ export function presentDraft(d: Draft): z.infer<typeof draftDto> {
       film: { slug: e.film.slug, title: e.film.englishTitle, year: e.film.year },
       note: e.note,
       check: presentCheckedText(e.check),
+      fact: e.fact,
+      fact_check: presentCheckedText(e.factCheck),
+      sources: e.sources.map(presentSource),
     })),
   };
 }

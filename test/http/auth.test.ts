@@ -312,6 +312,54 @@ describe.each(DIALECTS)('accounts and roles over HTTP (%s)', (dialect) => {
     expect(kept.version).toBe(version + 1);
   });
 
+  it('attaches a source to a fact (a bad URL refused), checks the fact, and shows it to readers once published', async () => {
+    const c = clients.curator;
+    const { slug, version } = await newDraft(c, 'Sourced cranes');
+    const user = await me(c);
+    const entryId = (await app.services.drafts.get(user, slug)).entries[0]!.id;
+    const fact = "It won the Palme d'Or at Cannes in 1958.";
+    const saved = await req(
+      `/workspace/collections/${slug}`,
+      formInit(c, {
+        version: String(version),
+        title: 'Sourced cranes',
+        intro: '',
+        [`fact-${entryId}`]: fact,
+        op: 'save',
+      }),
+    );
+    expect(saved.status).toBe(303);
+    const attach = (v: number, url: string) =>
+      req(
+        `/workspace/collections/${slug}/sources`,
+        formInit(c, {
+          version: String(v),
+          entry: String(entryId),
+          url,
+          title: 'Festival de Cannes 1958: palmarès',
+          publisher: 'Festival de Cannes',
+          accessed_on: '2026-12-02',
+        }),
+      );
+    expect((await attach(version + 1, 'javascript:alert(1)')).status).toBe(400);
+    expect((await attach(version + 1, 'https://www.festival-cannes.com/en/1958')).status).toBe(303);
+    const draft = await app.services.drafts.get(user, slug);
+    expect(draft.entries[0]!.fact).toBe(fact);
+    expect(draft.entries[0]!.factCheck.counts.supported).toBe(1);
+    expect(draft.entries[0]!.sources).toEqual([
+      expect.objectContaining({
+        url: 'https://www.festival-cannes.com/en/1958',
+        publisher: 'Festival de Cannes',
+      }),
+    ]);
+    await app.services.drafts.apply(user, slug, { version: draft.version }, { kind: 'submit' });
+    const reviewer = await me(clients.reviewer);
+    await app.services.drafts.publish(reviewer, slug, draft.version + 1);
+    const page = await (await req(`/collections/${slug}`)).text();
+    expect(page).toContain(fact.replace("'", '&#39;'));
+    expect(page).toContain('https://www.festival-cannes.com/en/1958');
+  });
+
   async function me(c: Client) {
     return (await app.services.accounts.listUsers()).find((u) => u.username === c.role)!;
   }

@@ -22,6 +22,7 @@ const editBody = z
     title: z.string().max(200).optional(),
     intro: z.string().max(20_000).optional(),
     notes: z.record(z.string().regex(/^\d+$/), z.string().max(20_000)).optional(),
+    facts: z.record(z.string().regex(/^\d+$/), z.string().max(20_000)).optional(),
     add_film: z.string().optional(),
   })
   .strict();
@@ -89,9 +90,10 @@ export function workspaceRoutes(drafts: DraftsService): ApiRoute[] {
       auth: 'draft.write',
       handler: async (c) => {
         const b = await parseBody(c, editBody);
-        const notes = Object.fromEntries(
-          Object.entries(b.notes ?? {}).map(([k, v]) => [Number(k), v]),
-        );
+        const byId = (r: Record<string, string> | undefined) =>
+          Object.fromEntries(Object.entries(r ?? {}).map(([k, v]) => [Number(k), v]));
+        const notes = byId(b.notes);
+        const facts = byId(b.facts);
         const draft = await drafts.apply(
           userOf(c),
           slugOf(c),
@@ -100,6 +102,7 @@ export function workspaceRoutes(drafts: DraftsService): ApiRoute[] {
             ...(b.title !== undefined ? { title: b.title } : {}),
             ...(b.intro !== undefined ? { intro: b.intro } : {}),
             notes,
+            facts,
           },
           b.add_film ? { kind: 'add', film: b.add_film } : { kind: 'save' },
         );

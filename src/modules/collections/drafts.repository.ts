@@ -26,6 +26,14 @@ export interface DraftEntryRow {
   position: number;
   filmSlug: string;
   description: string;
+  fact: string;
+}
+
+export interface NewSource {
+  url: string;
+  title: string;
+  publisher: string | null;
+  accessedOn: string;
 }
 
 export class DraftsRepository {
@@ -85,7 +93,7 @@ export class DraftsRepository {
     const rows = await this.db
       .selectFrom('collection_entries as e')
       .innerJoin('films as f', 'f.id', 'e.film_id')
-      .select(['e.id', 'e.position', 'f.slug', 'e.description'])
+      .select(['e.id', 'e.position', 'f.slug', 'e.description', 'e.fact_text'])
       .where('e.collection_id', '=', collectionId)
       .orderBy('e.position')
       .execute();
@@ -94,6 +102,7 @@ export class DraftsRepository {
       position: r.position,
       filmSlug: r.slug,
       description: r.description,
+      fact: r.fact_text,
     }));
   }
 
@@ -182,6 +191,57 @@ export class DraftTransaction {
   /** What readers see changes: move the catalogue version, so every node drops its caches. */
   async bumpCatalog(stamp: string): Promise<void> {
     await bumpCatalogVersion(this.trx, `${stamp} collection ${this.collectionId}`);
+  }
+
+  async setFact(entryId: number, factText: string): Promise<void> {
+    await this.trx
+      .updateTable('collection_entries')
+      .set({ fact_text: factText })
+      .where('id', '=', entryId)
+      .where('collection_id', '=', this.collectionId)
+      .execute();
+  }
+
+  /**
+   * Cites a source for an entry's fact. Sources are shared by URL: a URL already known keeps
+   * its recorded title and publisher.
+   */
+  async attachSource(entryId: number, src: NewSource): Promise<void> {
+    let source = await this.trx
+      .selectFrom('sources')
+      .select('id')
+      .where('url', '=', src.url)
+      .executeTakeFirst();
+    source ??= await this.trx
+      .insertInto('sources')
+      .values({
+        url: src.url,
+        title: src.title,
+        publisher: src.publisher,
+        accessed_on: src.accessedOn,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const linked = await this.trx
+      .selectFrom('entry_fact_sources')
+      .select((eb) => [eb.fn.max('position').as('p'), eb.fn.countAll<number>().as('n')])
+      .where('entry_id', '=', entryId)
+      .executeTakeFirst();
+    const already = await this.trx
+      .selectFrom('entry_fact_sources')
+      .select('source_id')
+      .where('entry_id', '=', entryId)
+      .where('source_id', '=', source.id)
+      .executeTakeFirst();
+    if (already) return;
+    await this.trx
+      .insertInto('entry_fact_sources')
+      .values({
+        entry_id: entryId,
+        source_id: source.id,
+        position: Number(linked?.n ?? 0) > 0 ? Number(linked?.p ?? 0) + 1 : 1,
+      })
+      .execute();
   }
 
   async setNote(entryId: number, description: string): Promise<void> {

@@ -15,9 +15,14 @@ import {
 import { slugify } from '../../lib/text/index.ts';
 import { type Action, type User, can } from '../accounts/index.ts';
 import type { FilmSummary } from '../catalog/index.ts';
-import type { CheckedText, KnowledgeService } from '../facts/index.ts';
+import type { CheckedText, KnowledgeService, Source } from '../facts/index.ts';
 import type { CollectionStatus } from './collections.ts';
-import type { DraftRow, DraftTransaction, DraftsRepository } from './drafts.repository.ts';
+import type {
+  DraftRow,
+  DraftTransaction,
+  DraftsRepository,
+  NewSource,
+} from './drafts.repository.ts';
 
 export type AuditRecorder = (
   actor: Pick<User, 'id' | 'username'>,
@@ -42,6 +47,10 @@ export interface DraftEntry {
   film: FilmSummary;
   note: string;
   check: CheckedText;
+  /** The entry's fact, checked like the note, and the sources cited for it. */
+  fact: string;
+  factCheck: CheckedText;
+  sources: Source[];
 }
 
 export interface Draft extends DraftSummary {
@@ -59,13 +68,15 @@ export interface DraftEdit {
   title?: string;
   intro?: string;
   notes?: Record<number, string>;
+  facts?: Record<number, string>;
 }
 
 export type DraftOp =
   | { kind: 'save' }
   | { kind: 'add'; film: string }
   | { kind: 'up' | 'down' | 'remove'; entry: number }
-  | { kind: 'submit' };
+  | { kind: 'submit' }
+  | { kind: 'source'; entry: number; source: NewSource };
 
 /** A save made from an older version: the page shows both. */
 export class StaleDraftError extends ConflictError {
@@ -77,6 +88,10 @@ export class StaleDraftError extends ConflictError {
       `Someone saved this draft after you opened it (you edited version ${attempted.version}, it is now at version ${current.version}). Nothing of yours was saved.`,
     );
   }
+}
+
+export interface SourceLookup {
+  entryFactSources(entryIds: readonly number[]): Promise<Map<number, Source[]>>;
 }
 
 export interface FilmLookup {
@@ -91,6 +106,7 @@ export class DraftsService {
     private readonly repo: DraftsRepository,
     private readonly films: FilmLookup,
     private readonly knowledge: KnowledgeService,
+    private readonly sources: SourceLookup,
     private readonly audit: AuditRecorder,
     /** Called after a publication, so this node's caches see it at once. */
     private readonly published: () => void = () => {},
@@ -158,16 +174,27 @@ export class DraftsService {
     const films = new Map(
       (await this.films.summariesBySlugs(entries.map((e) => e.filmSlug))).map((f) => [f.slug, f]),
     );
+    const cited = await this.sources.entryFactSources(entries.map((e) => e.id));
     const out: DraftEntry[] = [];
+    const opts = { unknownFilm: 'as-unresolved' } as const;
     for (const e of entries) {
       const film = films.get(e.filmSlug);
       if (!film) continue;
-      const check = await this.knowledge.check(e.description, e.filmSlug, {
-        unknownFilm: 'as-unresolved',
+      out.push({
+        id: e.id,
+        position: e.position,
+        film,
+        note: e.description,
+        check: await this.knowledge.check(e.description, e.filmSlug, opts),
+        fact: e.fact,
+        factCheck: await this.knowledge.check(e.fact, e.filmSlug, opts),
+        sources: cited.get(e.id) ?? [],
       });
-      out.push({ id: e.id, position: e.position, film, note: e.description, check });
     }
-    const contradicted = out.reduce((n, e) => n + e.check.counts.contradicted, 0);
+    const contradicted = out.reduce(
+      (n, e) => n + e.check.counts.contradicted + e.factCheck.counts.contradicted,
+      0,
+    );
     return {
       ...summary(row),
       intro: row.intro,
@@ -195,9 +222,14 @@ export class DraftsService {
     const problems = [];
     if (edit.title !== undefined && (!edit.title.trim() || edit.title.length > TITLE_MAX))
       problems.push({ where: 'title', message: `must be 1–${TITLE_MAX} characters` });
-    for (const text of [edit.intro ?? '', ...Object.values(edit.notes ?? {})])
+    for (const text of [
+      edit.intro ?? '',
+      ...Object.values(edit.notes ?? {}),
+      ...Object.values(edit.facts ?? {}),
+    ])
       if (text.length > TEXT_MAX)
         problems.push({ where: 'text', message: `must be at most ${TEXT_MAX} characters` });
+    if (op.kind === 'source') problems.push(...sourceProblems(op.source));
     if (problems.length) throw new ValidationError('The draft cannot be saved.', problems);
 
     const entries = await this.repo.entries(row.id);
@@ -217,6 +249,8 @@ export class DraftsService {
         await trx.setText(edit.title?.trim() ?? row.title, edit.intro?.trim() ?? row.intro);
         for (const [id, note] of Object.entries(edit.notes ?? {}))
           if (ids.includes(Number(id))) await trx.setNote(Number(id), note.trim());
+        for (const [id, fact] of Object.entries(edit.facts ?? {}))
+          if (ids.includes(Number(id))) await trx.setFact(Number(id), fact.trim());
         if (op.kind === 'add') unknownFilm = !(await trx.append(op.film));
         else if (op.kind === 'remove') await trx.remove(op.entry);
         else if (op.kind === 'up' || op.kind === 'down') {
@@ -228,6 +262,7 @@ export class DraftsService {
             await trx.order(order);
           }
         } else if (op.kind === 'submit') await trx.setStatus('review');
+        else if (op.kind === 'source') await trx.attachSource(op.entry, op.source);
         if (unknownFilm)
           throw new NotFoundError(`No film with the slug "${(op as { film: string }).film}".`);
       },
@@ -244,6 +279,7 @@ export class DraftsService {
         op: op.kind,
         ...('entry' in op ? { entry: op.entry } : {}),
         ...(op.kind === 'add' ? { film: op.film } : {}),
+        ...(op.kind === 'source' ? { source: op.source.url } : {}),
         version: edit.version + 1,
       },
     );
@@ -316,6 +352,26 @@ export class DraftsService {
       throw new StaleDraftError(await this.load(current ?? row), { version });
     }
   }
+}
+
+/** A source needs an http(s) URL, a title and the date it was read (YYYY-MM-DD). */
+function sourceProblems(src: NewSource): { where: string; message: string }[] {
+  const problems = [];
+  let url: URL | undefined;
+  try {
+    url = new URL(src.url);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || src.url.length > 2000)
+    problems.push({ where: 'source.url', message: 'must be an http(s) URL' });
+  if (!src.title.trim() || src.title.length > 300)
+    problems.push({ where: 'source.title', message: 'must be 1–300 characters' });
+  if ((src.publisher ?? '').length > 200)
+    problems.push({ where: 'source.publisher', message: 'must be at most 200 characters' });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(src.accessedOn) || Number.isNaN(Date.parse(src.accessedOn)))
+    problems.push({ where: 'source.accessed_on', message: 'must be a date (YYYY-MM-DD)' });
+  return problems;
 }
 
 function summary(row: DraftRow): DraftSummary {

@@ -13,7 +13,7 @@ export {
   type CollectionCheck,
   type EntryCheck,
 } from './collections.service.ts';
-export { DraftsRepository } from './drafts.repository.ts';
+export { DraftsRepository, type NewSource } from './drafts.repository.ts';
 export {
   DraftsService,
   StaleDraftError,

@@ -78,10 +78,12 @@ export const CollectionPage: FC<{ collection: CollectionDetail }> = ({ collectio
                 </p>
                 <AccessBadges kinds={e.film.accessKinds} />
                 <p>{e.description}</p>
-                <p class="fact">
-                  <strong>Fact.</strong> {e.fact.text}
-                  <SourceLinks sources={e.fact.sources} numbers={numbers} />
-                </p>
+                {e.fact.text ? (
+                  <p class="fact">
+                    <strong>Fact.</strong> {e.fact.text}
+                    <SourceLinks sources={e.fact.sources} numbers={numbers} />
+                  </p>
+                ) : null}
                 {e.corrections.length ? (
                   <p class="correction-flag">
                     <a href={`#correction-${e.position}`}>Corrected from the original list</a>

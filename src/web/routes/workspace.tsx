@@ -274,6 +274,7 @@ export function workspacePages({ render, search, accounts, drafts, auth }: Deps)
         draft={draft}
         query={query}
         results={results}
+        today={new Date().toISOString().slice(0, 10)}
         {...(focus ? { focus } : {})}
         {...(message ? { message } : {})}
         {...extra}
@@ -308,14 +309,21 @@ export function workspacePages({ render, search, accounts, drafts, auth }: Deps)
     if (!parsed.success)
       throw new ValidationError('Unknown action.', [{ where: 'op', message: 'not an action' }]);
     const notes: Record<number, string> = {};
+    const facts: Record<number, string> = {};
     for (const [k, v] of Object.entries(form)) {
-      const m = /^note-(\d+)$/.exec(k);
-      if (m && typeof v === 'string') notes[Number(m[1])] = v;
+      const m = /^(note|fact)-(\d+)$/.exec(k);
+      if (m && typeof v === 'string') (m[1] === 'note' ? notes : facts)[Number(m[2])] = v;
     }
     return change(
       c,
       slug,
-      { version: versionOf(form), title: str(form, 'title'), intro: str(form, 'intro'), notes },
+      {
+        version: versionOf(form),
+        title: str(form, 'title'),
+        intro: str(form, 'intro'),
+        notes,
+        facts,
+      },
       parsed.data,
     );
   });
@@ -324,6 +332,27 @@ export function workspacePages({ render, search, accounts, drafts, auth }: Deps)
     const { slug } = pathParams(c, slugParams);
     const form = await c.req.parseBody();
     return change(c, slug, { version: versionOf(form) }, { kind: 'add', film: str(form, 'film') });
+  });
+
+  app.post('/workspace/collections/:slug/sources', async (c) => {
+    const { slug } = pathParams(c, slugParams);
+    const form = await c.req.parseBody();
+    const entry = Number(str(form, 'entry'));
+    return change(
+      c,
+      slug,
+      { version: versionOf(form) },
+      {
+        kind: 'source',
+        entry,
+        source: {
+          url: str(form, 'url').trim(),
+          title: str(form, 'title').trim(),
+          publisher: str(form, 'publisher').trim() || null,
+          accessedOn: str(form, 'accessed_on').trim(),
+        },
+      },
+    );
   });
 
   app.use('/workspace/collections/:slug/publish', needs('collection.publish'));

@@ -135,6 +135,8 @@ export interface EditorProps {
   focus?: string;
   message?: string;
   error?: string;
+  /** Today (YYYY-MM-DD), the default accessed date of a new source. */
+  today: string;
   /** A stale save: what the editor sent, shown beside the saved version. */
   conflict?: DraftEdit;
 }
@@ -150,6 +152,11 @@ const Conflict: FC<{ draft: Draft; mine: DraftEdit }> = ({ draft, mine }) => {
     if (!e) rows.push({ what: `Note (entry removed since)`, yours: note, saved: '' });
     else if (note.trim() !== e.note)
       rows.push({ what: `Note on ${e.film.englishTitle}`, yours: note, saved: e.note });
+  }
+  for (const [id, fact] of Object.entries(mine.facts ?? {})) {
+    const e = draft.entries.find((x) => x.id === Number(id));
+    if (e && fact.trim() !== e.fact)
+      rows.push({ what: `Fact on ${e.film.englishTitle}`, yours: fact, saved: e.fact });
   }
   return (
     <section class="conflict notice notice-error" aria-labelledby="conflict-h">
@@ -263,6 +270,67 @@ export const EditorPage: FC<EditorProps> = (p) => {
                 {e.note}
               </textarea>
               <Verdicts check={e.check} id={`check-${e.id}`} />
+              <label for={`fact-${e.id}`}>Fact on {e.film.englishTitle} (cite a source)</label>
+              <textarea
+                id={`fact-${e.id}`}
+                name={`fact-${e.id}`}
+                rows={2}
+                disabled={!editable}
+                data-film={e.film.slug}
+                data-check={`fact-check-${e.id}`}
+              >
+                {e.fact}
+              </textarea>
+              <Verdicts check={e.factCheck} id={`fact-check-${e.id}`} />
+              {e.sources.length ? (
+                <ul
+                  class="sources small"
+                  aria-label={`Sources for the fact on ${e.film.englishTitle}`}
+                >
+                  {e.sources.map((src) => (
+                    <li>
+                      <a href={src.url} rel="noopener nofollow external">
+                        {src.title}
+                      </a>
+                      {src.publisher ? `, ${src.publisher}` : ''} (accessed {src.accessedOn})
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p class="muted small">No source cited for this fact yet.</p>
+              )}
+              {editable ? (
+                <details class="attach-source">
+                  <summary>Attach a source to this fact</summary>
+                  {/* These fields belong to a form outside this one (forms cannot nest). */}
+                  <div class="stack">
+                    <label for={`src-url-${e.id}`}>URL</label>
+                    <input
+                      id={`src-url-${e.id}`}
+                      name="url"
+                      type="url"
+                      form={`source-${e.id}`}
+                      required
+                    />
+                    <label for={`src-title-${e.id}`}>Title</label>
+                    <input id={`src-title-${e.id}`} name="title" form={`source-${e.id}`} required />
+                    <label for={`src-publisher-${e.id}`}>Publisher</label>
+                    <input id={`src-publisher-${e.id}`} name="publisher" form={`source-${e.id}`} />
+                    <label for={`src-accessed-${e.id}`}>Accessed on</label>
+                    <input
+                      id={`src-accessed-${e.id}`}
+                      name="accessed_on"
+                      type="date"
+                      form={`source-${e.id}`}
+                      value={p.today}
+                      required
+                    />
+                    <button type="submit" form={`source-${e.id}`}>
+                      Attach source
+                    </button>
+                  </div>
+                </details>
+              ) : null}
               {editable ? (
                 <div class="entry-actions">
                   <button
@@ -312,6 +380,15 @@ export const EditorPage: FC<EditorProps> = (p) => {
         ) : null}
       </form>
 
+      {editable
+        ? d.entries.map((e) => (
+            <form id={`source-${e.id}`} method="post" action={`${path}/sources`} hidden>
+              <Csrf token={p.csrf} />
+              <input type="hidden" name="version" value={String(d.version)} />
+              <input type="hidden" name="entry" value={String(e.id)} />
+            </form>
+          ))
+        : null}
       {editable ? (
         <section aria-labelledby="add-h">
           <h2 id="add-h">Add a film</h2>
