@@ -81,7 +81,7 @@ describe('phone widths', () => {
     // A date is one line: its height is that of one line of its text.
     for (const t of await page.locator('time').all()) {
       const lines = await t.evaluate((el) => el.getClientRects().length);
-      expect(lines, await t.textContent()).toBe(1);
+      expect(lines, (await t.textContent()) ?? '').toBe(1);
     }
   });
 

@@ -8,6 +8,7 @@ import type { FilmCover, FilmListRow, FilmRecord } from './catalog.repository.ts
 import {
   type CatalogReader,
   CatalogService,
+  personNames,
   type FilmAccessSource,
   type FilmFactsSource,
 } from './catalog.service.ts';
@@ -244,6 +245,16 @@ describe('CatalogService', () => {
     await expect(s.getPerson('nobody')).rejects.toThrow(NotFoundError);
   });
 
+  it("groups a person's roles by film, oldest first, with the years of the first and last", async () => {
+    const { service: s } = service();
+    const p = await s.getPerson('larisa-shepitko');
+    expect(p.byFilm.map((f) => [f.film.slug, f.credits.map((c) => c.role)])).toEqual([
+      ['wings-1966', ['director']],
+      ['the-ascent-1977', ['director', 'writer']],
+    ]);
+    expect(p.years).toEqual({ first: 1966, last: 1977 });
+  });
+
   it('draws a cover from the light cover record', async () => {
     const { service: s } = service();
     expect(await s.getFilmCover('wings-1966')).toEqual({
@@ -254,5 +265,26 @@ describe('CatalogService', () => {
       directors: ['Larisa Shepitko'],
     });
     expect(await s.decades()).toEqual([1960, 1970]);
+  });
+});
+
+describe('personNames', () => {
+  it('gives the credited name, the Cyrillic original and its distinct romanizations', () => {
+    const names = personNames('Larisa Shepitko', 'Лариса Шепитько');
+    expect(names.slice(0, 2)).toEqual([
+      { text: 'Larisa Shepitko', kind: 'credited', script: 'Latin' },
+      { text: 'Лариса Шепитько', kind: 'original', script: 'Cyrillic', language: 'ru' },
+    ]);
+    const romanized = names.filter((n) => n.kind === 'romanization');
+    expect(romanized.length).toBeGreaterThan(0);
+    expect(romanized.find((n) => n.system === 'ISO 9')?.text).toBe('Larisa Šepitʹko');
+    // No spelling twice, and never the credited one again.
+    const texts = names.map((n) => n.text.toLowerCase());
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+  it('a name with no original is just the credited one', () => {
+    expect(personNames('Jean Vigo', null)).toEqual([
+      { text: 'Jean Vigo', kind: 'credited', script: 'Latin' },
+    ]);
   });
 });

@@ -3,6 +3,7 @@
  * English access belong to other modules; they are read through those modules' services.
  */
 import { NotFoundError } from '../../lib/errors.ts';
+import { hasCyrillic, romanize } from '../../lib/text/index.ts';
 import { type AccessService, accessKinds } from '../access/index.ts';
 import type { FactsService } from '../facts/index.ts';
 import {
@@ -12,6 +13,7 @@ import {
   type FilmSummary,
   type Page,
   type PersonDetail,
+  type PersonName,
   type PersonRef,
   summaryFrom,
 } from './catalog.ts';
@@ -116,15 +118,30 @@ export class CatalogService {
       ]),
     );
     const roles: CreditRole[] = [...new Set(credits.map((c) => c.role))];
+    const rows = credits.flatMap((c) => {
+      const film = films.get(c.filmSlug);
+      return film ? [{ film, role: c.role, character: c.character }] : [];
+    });
+    const byFilm = new Map<string, PersonDetail['byFilm'][number]>();
+    for (const r of rows) {
+      const entry = byFilm.get(r.film.slug) ?? { film: r.film, credits: [] };
+      entry.credits.push({ role: r.role, character: r.character });
+      byFilm.set(r.film.slug, entry);
+    }
+    const ordered = [...byFilm.values()].sort(
+      (a, b) => a.film.year - b.film.year || a.film.slug.localeCompare(b.film.slug),
+    );
     return {
       slug: person.slug,
       name: person.name,
       nameOriginal: person.nameOriginal,
       roles,
-      films: credits.flatMap((c) => {
-        const film = films.get(c.filmSlug);
-        return film ? [{ film, role: c.role, character: c.character }] : [];
-      }),
+      films: rows,
+      byFilm: ordered,
+      years: ordered.length
+        ? { first: ordered[0]!.film.year, last: ordered.at(-1)!.film.year }
+        : null,
+      names: personNames(person.name, person.nameOriginal),
     };
   }
 
@@ -161,4 +178,35 @@ export class CatalogService {
       accessKinds: accessKinds((kinds.get(r.id) ?? []).map((kind) => ({ kind }))),
     }));
   }
+}
+
+/** The standard romanizations shown on a person's page, with their names. */
+const NAME_SYSTEMS = [
+  ['bgn', 'BGN/PCGN'],
+  ['lc', 'ALA-LC'],
+  ['iso9', 'ISO 9'],
+  ['icao', 'ICAO (passports)'],
+] as const;
+
+/** The credited name, the original, and each distinct romanization of the original. */
+export function personNames(name: string, original: string | null): PersonName[] {
+  const scriptOf = (t: string): PersonName['script'] =>
+    hasCyrillic(t) ? 'Cyrillic' : /^[\p{Script=Latin}\p{P}\p{Zs}]+$/u.test(t) ? 'Latin' : 'other';
+  const names: PersonName[] = [{ text: name, kind: 'credited', script: scriptOf(name) }];
+  if (!original || original === name) return names;
+  names.push({
+    text: original,
+    kind: 'original',
+    script: scriptOf(original),
+    ...(hasCyrillic(original) ? { language: 'ru' } : {}),
+  });
+  if (!hasCyrillic(original)) return names;
+  const seen = new Set([name.toLowerCase()]);
+  for (const [system, label] of NAME_SYSTEMS) {
+    const text = romanize(original, system);
+    if (seen.has(text.toLowerCase())) continue;
+    seen.add(text.toLowerCase());
+    names.push({ text, kind: 'romanization', script: 'Latin', language: 'ru-Latn', system: label });
+  }
+  return names;
 }

@@ -57,7 +57,29 @@ export interface FilmDetail extends FilmSummary {
 
 export interface PersonDetail extends PersonRef {
   roles: CreditRole[];
+  /** One row per credit, in credit order. */
   films: { film: FilmSummary; role: CreditRole; character: string | null }[];
+  /** One row per film, oldest first, with every role the person had in it. */
+  byFilm: { film: FilmSummary; credits: { role: CreditRole; character: string | null }[] }[];
+  /** The years of the first and last catalogued film (not a birth or death date). */
+  years: { first: number; last: number } | null;
+  /** The name as credited, in its original script, and romanized by the standard systems. */
+  names: PersonName[];
+}
+
+/**
+ * A way the person's name is written. `credited` and `original` come from the film files'
+ * credits (so from their sources); `romanization` is computed from the original by the named
+ * standard, for readers who meet the name spelt another way.
+ */
+export interface PersonName {
+  text: string;
+  kind: 'credited' | 'original' | 'romanization';
+  script: 'Latin' | 'Cyrillic' | 'other';
+  /** BCP 47 tag of the writing, when known (`ru`, `ru-Latn`). */
+  language?: string;
+  /** For a romanization: the standard's name, e.g. `ISO 9`. */
+  system?: string;
 }
 
 export interface FilmFilter {

@@ -8,6 +8,7 @@ export {
   type FilmSummary,
   type Page,
   type PersonDetail,
+  type PersonName,
   type PersonRef,
   type Title,
   type TitleKind,
