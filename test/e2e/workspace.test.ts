@@ -140,15 +140,15 @@ describe('the curator workspace', () => {
     // A false award claim, flagged while typing (debounced) with the evidence.
     const note = page.getByLabel('Note on The Cranes Are Flying');
     await note.fill("It won the Palme d'Or in 1960.");
-    const verdicts = page.locator('.draft-entry', { has: note }).locator('.verdicts');
+    const verdictsOf = async (label: string) =>
+      page.locator(`#${await page.getByLabel(label).getAttribute('data-check')}`);
+    const verdicts = await verdictsOf('Note on The Cranes Are Flying');
     await expect.poll(() => verdicts.textContent(), { timeout: 10_000 }).toContain('Contradicted');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Saved');
-    const saved = page.locator('.draft-entry', {
-      has: page.getByLabel('Note on The Cranes Are Flying'),
-    });
-    expect(await saved.locator('.verdicts').textContent()).toContain('Contradicted');
-    expect(await saved.locator('.verdicts').textContent()).toContain('1958');
+    const saved = await verdictsOf('Note on The Cranes Are Flying');
+    expect(await saved.textContent()).toContain('Contradicted');
+    expect(await saved.textContent()).toContain('1958');
     expect(await page.locator('.eyebrow + h1 + p, h1 ~ p').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining('1 claim contradicted')]),
     );
@@ -160,13 +160,30 @@ describe('the curator workspace', () => {
       .fill("It won the Palme d'Or at Cannes in 1958.");
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect
+      .poll(async () => (await verdictsOf('Note on The Cranes Are Flying')).textContent())
+      .toContain('Supported');
+
+    // A fact with a source attached.
+    await page
+      .getByLabel('Fact on The Cranes Are Flying (cite a source)')
+      .fill("The Cranes Are Flying won the Palme d'Or at the 1958 Cannes Film Festival.");
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    const cranes = page.locator('.draft-entry', {
+      has: page.getByLabel('Note on The Cranes Are Flying'),
+    });
+    await cranes.getByText('Attach a source to this fact').click();
+    await cranes.getByLabel('URL').fill('https://www.festival-cannes.com/en/1958');
+    await cranes.getByLabel('Title').fill('Festival de Cannes 1958: awards');
+    await cranes.getByLabel('Publisher').fill('Festival de Cannes');
+    await cranes.getByRole('button', { name: 'Attach source' }).click();
+    await expect
       .poll(() =>
         page
           .locator('.draft-entry', { has: page.getByLabel('Note on The Cranes Are Flying') })
-          .locator('.verdicts')
+          .locator('.sources')
           .textContent(),
       )
-      .toContain('Supported');
+      .toContain('Festival de Cannes 1958: awards');
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await expect.poll(() => page.locator('.eyebrow').textContent()).toContain('Waiting for review');
     await look(page, 'editor-submitted');
@@ -196,6 +213,7 @@ describe('the curator workspace', () => {
     expect(after?.status()).toBe(200);
     expect(await reader.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
     expect(await reader.content()).toContain('The Cranes Are Flying');
+    expect(await reader.content()).toContain('https://www.festival-cannes.com/en/1958');
     await reader.close();
   });
 

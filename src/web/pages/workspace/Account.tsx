@@ -96,7 +96,7 @@ export const AccountPage: FC<{
       </div>
     ) : null}
     {tokens.length ? (
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex={0} role="region" aria-label="Your API tokens">
         <table>
           <caption class="visually-hidden">Your API tokens</caption>
           <thead>
@@ -155,7 +155,7 @@ export const AuditPage: FC<{ user: User; csrf: string; entries: AuditEntry[] }> 
     <WorkspaceNav user={user} csrf={csrf} />
     <h1>Audit log</h1>
     <p class="muted">Newest first: sign-ins, account changes, edits and publications.</p>
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex={0} role="region" aria-label="Audit log">
       <table>
         <caption class="visually-hidden">Audit log</caption>
         <thead>

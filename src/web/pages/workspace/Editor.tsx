@@ -19,7 +19,7 @@ const STATUS_LABEL: Record<DraftSummary['status'], string> = {
 };
 
 const DraftTable: FC<{ caption: string; rows: DraftSummary[] }> = ({ caption, rows }) => (
-  <div class="table-scroll">
+  <div class="table-scroll" tabindex={0} role="region" aria-label={caption}>
     <table>
       <caption>{caption}</caption>
       <thead>
@@ -167,7 +167,12 @@ const Conflict: FC<{ draft: Draft; mine: DraftEdit }> = ({ draft, mine }) => {
         into it and save again.
       </p>
       {rows.length ? (
-        <div class="table-scroll">
+        <div
+          class="table-scroll"
+          tabindex={0}
+          role="region"
+          aria-label="Your text and the saved text"
+        >
           <table>
             <caption class="visually-hidden">Your text and the saved text</caption>
             <thead>
