@@ -203,6 +203,7 @@ describe.each(DIALECTS)('API on %s', (dialect) => {
       '/api/v1/drafts/{slug}/submit',
       '/api/v1/films',
       '/api/v1/films/{slug}',
+      '/api/v1/films/{slug}/playback',
       '/api/v1/imports',
       '/api/v1/me',
       '/api/v1/people',

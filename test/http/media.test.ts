@@ -22,6 +22,7 @@ import {
   createFfprobeRepository,
 } from '../../src/modules/media/index.ts';
 import { type TestLibrary, generateTestLibrary } from '../fixtures/media/generate.ts';
+import { type TestApp, createTestApp } from '../helpers/app.ts';
 import { type TestDb, createTestDb } from '../helpers/db.ts';
 
 let dir: string;
@@ -430,4 +431,72 @@ describe('nothing outside the media roots', () => {
     expect((await none.request(`/media/files/${mp4.id}`)).status).toBe(404);
     expect((await none.request(`/media/videos/${mkv.id}/hls/video.m3u8`)).status).toBe(404);
   }); // prettier-ignore
+});
+
+describe('the whole application with a media root', () => {
+  let whole: TestApp;
+  beforeAll(async () => {
+    whole = await createTestApp('sqlite', {
+      env: {
+        KINOTEKA_MEDIA_ROOTS: lib.root,
+        KINOTEKA_MEDIA_CACHE_DIR: path.join(dir, 'app-cache'),
+      },
+    });
+    await whole.services.media.scan(whole.config.media.roots);
+    await whole.jobs.drain();
+  });
+  afterAll(async () => {
+    await whole?.close();
+  });
+
+  it('describes playback: HLS for the two-track MKV, the file itself for the MP4', async () => {
+    const res = await whole.http().request('/api/v1/films/mother-1926/playback');
+    expect(res.status).toBe(200);
+    const p = await res.json();
+    expect(p.mode).toBe('hls');
+    expect(p.src).toMatch(/^\/media\/videos\/\d+\/hls\/master\.m3u8$/);
+    expect(p.audio.map((a: any) => [a.label, a.language, a.role, a.default])).toEqual([
+      ['Russian original', 'ru', 'original', true],
+      ['English dub', 'en', 'dub', false],
+    ]);
+    expect(p.subtitles.map((t: any) => t.label)).toEqual(['English', 'English (forced)', 'Russian']);
+    const direct = await (await whole.http().request('/api/v1/films/the-cranes-are-flying-1957/playback')).json();
+    expect(direct.mode).toBe('direct');
+    expect(direct.src).toMatch(/^\/media\/files\/\d+$/);
+    expect((await whole.http().request('/api/v1/films/the-ascent-1977/playback')).status).toBe(404);
+    // the master playlist through the whole app, not held by the page cache
+    const master = await whole.http().request(p.src);
+    expect(master.status).toBe(200);
+    expect(await master.text()).toContain('NAME="English dub"');
+  }); // prettier-ignore
+
+  it('says on the film page what the server holds, with a Watch link', async () => {
+    const html = await (await whole.http().request('/films/mother-1926')).text();
+    expect(html).toContain('On this server');
+    expect(html).toContain('English dub');
+    expect(html).toContain('href="/films/mother-1926/watch"');
+    const none = await (await whole.http().request('/films/the-ascent-1977')).text();
+    expect(none).not.toContain('On this server');
+    const player = await whole.http().request('/films/mother-1926/watch');
+    expect(player.status).toBe(200);
+    expect(player.headers.get('content-security-policy')).toContain("media-src 'self' blob:");
+    const hlsJs = await whole.http().request('/assets/hls.min.js');
+    expect(hlsJs.status).toBe(200);
+    expect((await hlsJs.text()).length).toBeGreaterThan(100_000);
+  });
+
+  it('refuses the traversal corpus on the mounted media routes too', async () => {
+    for (const url of [
+      '/media/files/..%2f..%2fetc%2fpasswd',
+      '/media/files/%2e%2e',
+      '/media/subtitles/1%00.vtt',
+      '/media/videos/%c0%ae%c0%ae/hls/master.m3u8',
+      '/media/..%5c..%5cetc%5cpasswd',
+      '/media/files/1/../../etc/passwd',
+    ]) {
+      const res = await whole.http().request(url);
+      expect([400, 404], url).toContain(res.status);
+      expect(await res.text()).not.toContain('root:');
+    }
+  });
 });

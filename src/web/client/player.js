@@ -375,8 +375,9 @@
   });
 
   // ---- start ------------------------------------------------------------------------------------
+  chosenSub = defaultSub(preference, currentAudio);
+  subSelect.value = chosenSub ? String(chosenSub.id) : 'off';
   applyAudio(currentAudio, false);
-  chooseSub(defaultSub(preference, currentAudio), false);
   window.kinotekaPlayer = {
     hls: hls,
     track: ownTrack,

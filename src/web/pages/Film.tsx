@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { accessKindLabel, accessMediumLabel } from '../../modules/access/index.ts';
 import type { FilmDetail } from '../../modules/catalog/index.ts';
+import type { MediaAccessSummary } from '../../modules/media/index.ts';
 import { numberSources } from '../../modules/facts/index.ts';
 import {
   AccessBadges,
@@ -23,7 +24,9 @@ const LANGUAGE_NAMES: Record<string, string> = { ru: 'Russian', en: 'English', u
 export const FilmPage: FC<{
   film: FilmDetail;
   collections: { slug: string; title: string; position: number }[];
-}> = ({ film: f, collections }) => {
+  /** What the server's media library holds, and the player's URL once a copy can be played. */
+  onServer?: { summary: MediaAccessSummary; watch: string | null } | undefined;
+}> = ({ film: f, collections, onServer }) => {
   const sourceGroups = [
     f.synopsisSources,
     ...f.facts.map((x) => x.sources),
@@ -142,6 +145,24 @@ export const FilmPage: FC<{
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+
+      {onServer && onServer.summary.copies > 0 ? (
+        <section aria-labelledby="on-server-heading" class="on-server">
+          <h2 id="on-server-heading">On this server</h2>
+          <p>{onServer.summary.text}</p>
+          {onServer.watch ? (
+            <p>
+              <a class="watch-link" href={onServer.watch}>
+                Watch {f.englishTitle}
+              </a>
+            </p>
+          ) : (
+            <p class="muted">
+              The copy is being prepared; it can be watched when its probe is done.
+            </p>
+          )}
         </section>
       ) : null}
 

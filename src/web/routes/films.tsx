@@ -1,6 +1,7 @@
 /** The film list (filtered by decade and English access, paged) and a film's page. */
 import { Hono } from 'hono';
 import { urls } from '../../presenters/index.ts';
+import { mediaUrls } from '../../presenters/media.ts';
 import type { PageDeps } from '../deps.ts';
 import { filmsPageQuery, pageQuery, pathParams, slugParams } from '../input.ts';
 import { FilmPage } from '../pages/Film.tsx';
@@ -14,7 +15,8 @@ export function filmPages({
   collections,
   render,
   publicUrl,
-}: Pick<PageDeps, 'catalog' | 'collections' | 'render' | 'publicUrl'>): Hono {
+  media,
+}: Pick<PageDeps, 'catalog' | 'collections' | 'render' | 'publicUrl' | 'media'>): Hono {
   const app = new Hono();
 
   app.get('/films', async (c) => {
@@ -47,10 +49,15 @@ export function filmPages({
 
   app.get('/films/:slug', async (c) => {
     const { slug } = pathParams(c, slugParams);
-    const [film, inCollections] = await Promise.all([
+    const [film, inCollections, playback] = await Promise.all([
       catalog.getFilm(slug),
       collections.forFilm(slug),
+      media?.playback(slug).catch(() => undefined),
     ]);
+    const summary = media ? await media.access(slug, film.languages) : undefined;
+    const onServer = summary
+      ? { summary, watch: playback ? mediaUrls.watch(slug) : null }
+      : undefined;
     return c.html(
       await render(
         {
@@ -61,8 +68,12 @@ export function filmPages({
           image: urls.filmCover(film.slug),
           jsonLd: movieJsonLd(film, publicUrl),
         },
-        <FilmPage film={film} collections={inCollections} />,
+        <FilmPage film={film} collections={inCollections} onServer={onServer} />,
       ),
+      200,
+      // What the library holds changes with each scan, not with the catalogue version the page
+      // cache follows: a film with a copy is not kept in it.
+      summary && summary.copies > 0 ? { 'cache-control': 'private, no-store' } : {},
     );
   });
 
