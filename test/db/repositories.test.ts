@@ -3,6 +3,7 @@
  * SQLite and PostgreSQL.
  */
 import fs from 'node:fs';
+import { migrations } from '../../src/db/migrations/index.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -231,15 +232,13 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   it('rolls the schema back and forward', async () => {
     const other = await createTestDb(dialect, { migrate: false });
     try {
-      expect((await migrateToLatest(other)).applied).toEqual([
-        '20261127T0100_catalogue',
-        '20261127T0200_knowledge',
-        '20261202T1200_media',
-      ]);
-      expect((await rollbackOne(other)).applied).toEqual(['20261202T1200_media']);
-      expect((await rollbackOne(other)).applied).toEqual(['20261127T0200_knowledge']);
-      expect((await rollbackOne(other)).applied).toEqual(['20261127T0100_catalogue']);
-      expect((await migrateToLatest(other)).applied).toHaveLength(3);
+      // Every migration, in order; each rolls back (its `down` works) and applies again.
+      const names = Object.keys(migrations);
+      expect(names.length).toBeGreaterThanOrEqual(5);
+      expect((await migrateToLatest(other)).applied).toEqual(names);
+      for (const name of [...names].reverse())
+        expect((await rollbackOne(other)).applied).toEqual([name]);
+      expect((await migrateToLatest(other)).applied).toEqual(names);
     } finally {
       await other.cleanup();
     }
