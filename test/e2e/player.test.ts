@@ -5,6 +5,7 @@
  * subtitle offset through a seek, and remembers the preferred way of watching on the next film.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -15,6 +16,10 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { listen } from '../helpers/server.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results');
+const axeSource = fs.readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 let dir: string;
 let app: TestApp;
@@ -111,7 +116,7 @@ describe('the player', () => {
     ]);
 
     // plays (Space, from the keyboard), and time advances
-    await expect.poll(async () => (await state(page)).hlsAudio).toBe(0);
+    await expect.poll(async () => (await state(page)).hlsAudio, { timeout: 30_000 }).toBe(0);
     await page.locator('h1').click();
     await page.keyboard.press('k');
     await expect
@@ -120,13 +125,25 @@ describe('the player', () => {
 
     // the cue that belongs at 1.0 s
     await seek(page, 1.0);
-    await expect.poll(async () => (await state(page)).cues).toEqual(['Mother, I will come back.']);
+    await expect
+      .poll(async () => (await state(page)).cues, { timeout: 15_000 })
+      .toEqual(['Mother, I will come back.']);
     await page.screenshot({ path: path.join(SHOTS, 'player.png') });
+
+    // no serious accessibility problem on the player page (axe-core, evaluated past the CSP)
+    await page.evaluate(axeSource);
+    const serious = await page.evaluate(async () => {
+      const r = await (window as any).axe.run(document);
+      return r.violations
+        .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(serious).toEqual([]);
 
     // switch to the English dub: no reload, hls.js fetches the other audio rendition
     await page.evaluate(() => ((window as any).__sameDocument = true));
     await audio.selectOption({ label: 'English dub' });
-    await expect.poll(async () => (await state(page)).hlsAudio).toBe(1);
+    await expect.poll(async () => (await state(page)).hlsAudio, { timeout: 30_000 }).toBe(1);
     await page.keyboard.press('k');
     await expect
       .poll(() => audioRequests.some((u) => /\/audio\/\d+\/2\/0\.m4s$/.test(u)), {
@@ -141,9 +158,11 @@ describe('the player', () => {
     for (let i = 0; i < 5; i++) await page.keyboard.press(']');
     expect(await page.locator('#offset-value').textContent()).toBe('+0.5 s');
     await seek(page, 1.8);
-    await expect.poll(async () => (await state(page)).cues).toEqual(['Mother, I will come back.']);
+    await expect
+      .poll(async () => (await state(page)).cues, { timeout: 15_000 })
+      .toEqual(['Mother, I will come back.']);
     await seek(page, 0.7);
-    await expect.poll(async () => (await state(page)).cues).toEqual([]);
+    await expect.poll(async () => (await state(page)).cues, { timeout: 15_000 }).toEqual([]);
     expect(errors).toEqual([]);
 
     // the offset is remembered for this film

@@ -81,14 +81,14 @@ export const PlayerPage: FC<{ p: PlaybackDto; demo: boolean }> = ({ p, demo }) =
         </div>
         <fieldset class="control offset">
           <legend>Subtitle timing</legend>
-          <button type="button" id="offset-earlier" aria-label="Subtitles 0.1 seconds earlier">
-            −0.1 s
+          <button type="button" id="offset-earlier">
+            −0.1 s<span class="visually-hidden"> (subtitles earlier)</span>
           </button>
           <output id="offset-value" for="offset-earlier offset-later" aria-live="polite">
             0.0 s
           </output>
-          <button type="button" id="offset-later" aria-label="Subtitles 0.1 seconds later">
-            +0.1 s
+          <button type="button" id="offset-later">
+            +0.1 s<span class="visually-hidden"> (subtitles later)</span>
           </button>
           <button type="button" id="offset-reset">
             Reset
