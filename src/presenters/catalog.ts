@@ -10,7 +10,7 @@ import type {
   PersonRef,
   CreditRole,
 } from '../modules/catalog/index.ts';
-import type { Source } from '../modules/facts/index.ts';
+import { type Source, sourceKind } from '../modules/facts/index.ts';
 import type {
   CollectionDto,
   CollectionSummaryDto,
@@ -23,7 +23,13 @@ import type {
 import { urls } from './urls.ts';
 
 export function presentSource(s: Source): SourceDto {
-  return { url: s.url, title: s.title, publisher: s.publisher, accessed_on: s.accessedOn };
+  return {
+    url: s.url,
+    title: s.title,
+    publisher: s.publisher,
+    accessed_on: s.accessedOn,
+    kind: sourceKind(s),
+  };
 }
 
 export function presentPersonRef(p: PersonRef) {

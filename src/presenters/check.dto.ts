@@ -1,12 +1,13 @@
 /** Response shapes of claim checking and list import. */
 import { z } from 'zod';
-import { VERDICTS } from '../modules/facts/index.ts';
+import { SOURCE_KINDS, VERDICTS } from '../modules/facts/index.ts';
 
 const spanDto = z.object({ start: z.int(), end: z.int() });
 const sourceDto = z.object({
   url: z.string(),
   title: z.string().nullable(),
   publisher: z.string().nullable(),
+  kind: z.enum(SOURCE_KINDS).describe('What kind of source it is, from its URL (see Source)'),
 });
 
 export const evidenceDto = z
@@ -27,6 +28,9 @@ export const evidenceDto = z
       })
       .optional(),
     sources: z.array(sourceDto),
+    weakly_sourced: z
+      .boolean()
+      .describe('Every source of this evidence is a mirror copy or a user-written page'),
   })
   .meta({ id: 'Evidence' });
 

@@ -7,6 +7,7 @@ import {
   VERDICTS,
   describeEvidence,
   evidenceSources,
+  evidenceWeaklySourced,
 } from '../modules/facts/index.ts';
 import type { ImportResult } from '../modules/imports/index.ts';
 import type {
@@ -18,7 +19,12 @@ import type {
 import { urls } from './urls.ts';
 
 function presentEvidence(e: Evidence): z.infer<typeof evidenceDto> {
-  const base = { type: e.type, summary: describeEvidence(e), sources: evidenceSources(e) };
+  const base = {
+    type: e.type,
+    summary: describeEvidence(e),
+    sources: evidenceSources(e),
+    weakly_sourced: evidenceWeaklySourced(e),
+  };
   if (e.type === 'statement') {
     return { ...base, property: e.statement.property, value: e.statement.value };
   }

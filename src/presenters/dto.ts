@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ACCESS_KINDS, ACCESS_MEDIA } from '../modules/access/index.ts';
 import { CREDIT_ROLES, TITLE_KINDS } from '../modules/catalog/index.ts';
+import { SOURCE_KINDS } from '../modules/facts/index.ts';
 
 export const sourceDto = z
   .object({
@@ -12,6 +13,11 @@ export const sourceDto = z
     title: z.string(),
     publisher: z.string().nullable(),
     accessed_on: z.string(),
+    kind: z
+      .enum(SOURCE_KINDS)
+      .describe(
+        "What kind of source it is, from its URL: the festival's, academy's or studio's own record (official), a film archive or library, a reference work, an encyclopedia, the press, a distributor, a mirror copy of another page, or a user-written page",
+      ),
   })
   .meta({ id: 'Source' });
 

@@ -9,7 +9,13 @@ import {
   presentCollectionCheck,
   presentImport,
 } from '../../presenters/index.ts';
-import type { CheckedText } from '../../modules/facts/index.ts';
+import {
+  type CheckedClaim,
+  type CheckedText,
+  describeEvidence,
+  evidenceWeaklySourced,
+  SOURCE_KIND_LABEL,
+} from '../../modules/facts/index.ts';
 import { withApp } from '../app.ts';
 import { CliError } from '../errors.ts';
 import { fileErrorText, printJson, table, terminalWidth } from '../format.ts';
@@ -22,15 +28,27 @@ const MARK: Record<string, string> = {
   'not-checkable': 'not checkable',
 };
 
+/** The evidence of a claim whose every source is a mirror copy or a user-written page. */
+function weakEvidence(c: CheckedClaim): string[] {
+  return c.judgement.evidence.filter(evidenceWeaklySourced).map(describeEvidence);
+}
+
 function claimRows(label: string, t: CheckedText): string[][] {
   return t.claims
     .filter((c) => c.judgement.verdict !== 'not-checkable')
-    .map((c) => [
-      label,
-      MARK[c.judgement.verdict] ?? c.judgement.verdict,
-      c.text,
-      c.judgement.explanation,
-    ]);
+    .map((c) => {
+      const weak = weakEvidence(c);
+      return [
+        label,
+        `${MARK[c.judgement.verdict] ?? c.judgement.verdict}${weak.length ? ', weakly sourced' : ''}`,
+        c.text,
+        `${c.judgement.explanation}${
+          weak.length
+            ? ` Weakly sourced (only mirror copies or user-written pages): ${weak.join('; ')}.`
+            : ''
+        }`,
+      ];
+    });
 }
 
 export function registerCheckCommands(program: Command): void {
@@ -119,6 +137,14 @@ export function registerCheckCommands(program: Command): void {
         console.log(
           `\n${counts.supported} supported, ${counts.contradicted} contradicted, ${counts.unsupported} unsupported, ${counts['not-checkable']} not checkable`,
         );
+        const weak = result.entries
+          .flatMap((e) => [...e.description.claims, ...e.fact.claims])
+          .filter((c) => weakEvidence(c).length > 0).length;
+        if (weak > 0) {
+          console.log(
+            `${weak} claim(s) rest on weakly sourced records (only mirror copies or user-written pages): find the original source`,
+          );
+        }
         if (counts.contradicted > 0) process.exitCode = 1;
       });
     });
@@ -135,7 +161,10 @@ export function registerCheckCommands(program: Command): void {
         for (const c of result.claims) {
           console.log(`${MARK[c.judgement.verdict]}: ${c.text}\n  ${c.judgement.explanation}`);
           for (const ev of presentCheckedText({ ...result, claims: [c] }).claims[0]!.evidence) {
-            console.log(`  - ${ev.summary}${ev.sources[0] ? ` <${ev.sources[0].url}>` : ''}`);
+            const first = ev.sources[0];
+            console.log(
+              `  - ${ev.summary}${first ? ` <${first.url}> (${SOURCE_KIND_LABEL[first.kind]})` : ''}${ev.weakly_sourced ? ' [weakly sourced]' : ''}`,
+            );
           }
         }
       });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type Problem, ValidationError } from '../../lib/errors.ts';
-import type { KnowledgeService } from '../facts/index.ts';
+import { type KnowledgeData, type KnowledgeService, urlProblem } from '../facts/index.ts';
 import { planContent } from './content.ts';
 import { readContentDir } from './content.files.ts';
 import type { ContentRepository, SyncProgress, SyncReport } from './content.repository.ts';
@@ -53,7 +53,7 @@ export class ContentService {
     const read = await readContentDir(dir);
     const planned = planContent({ ...read, dir });
     const knowledgeProblems = await this.readKnowledge(dir).then(
-      () => [],
+      (data) => (data ? knowledgeUrlProblems(data) : []),
       (e: unknown) => problemsOf(e),
     );
     return {
@@ -118,6 +118,19 @@ export class ContentService {
       return { loaded: false, error: e, films };
     }
   }
+}
+
+/** Malformed source URLs in the knowledge files, at the statement that cites them. */
+function knowledgeUrlProblems(data: KnowledgeData): Problem[] {
+  const problems: Problem[] = [];
+  for (const st of data.statements) {
+    for (const src of st.sources) {
+      const problem = urlProblem(src.url);
+      if (problem)
+        problems.push({ where: st.origin ?? 'knowledge', message: `${problem} (${src.url})` });
+    }
+  }
+  return problems;
 }
 
 function problemsOf(e: unknown): Problem[] {

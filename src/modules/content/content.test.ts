@@ -107,6 +107,41 @@ sources:
   });
 });
 
+describe('planContent: source URLs', () => {
+  const withSource = (url: string) =>
+    film('test-1957').replace(
+      "sources:\n  ref: { url: 'https://example.org/a', title: A, accessed: 2026-11-27 }",
+      `sources:\n  ref: { url: 'https://example.org/a', title: A, accessed: 2026-11-27 }\n  silentera:\n    title: Mat (1919)\n    url: '${url}'\n    accessed: 2026-11-27`,
+    );
+  const check = (url: string) =>
+    planContent({ films: [file('films/test-1957.yaml', withSource(url))], collections: [] })
+      .problems;
+
+  it('reports two host names run together on the line of the URL', () => {
+    expect(check('http://advanceq.comwww.silentera.com/PSFL/data/M/Mat1919.html')).toEqual([
+      {
+        where: 'films/test-1957.yaml:17',
+        message: expect.stringMatching(
+          /^sources\.silentera\.url: the host "advanceq\.comwww\.silentera\.com" looks like two host names run together/,
+        ),
+      },
+    ]);
+  });
+
+  it('reports a host that is not a name, and a URL without a scheme', () => {
+    expect(check('https://192.168.10.4/Mat1919.html')).toEqual([
+      { where: 'films/test-1957.yaml:17', message: expect.stringMatching(/not a name/) },
+    ]);
+    expect(check('www.silentera.com/PSFL/data/M/Mat1919.html')).toEqual([
+      { where: 'films/test-1957.yaml:17', message: expect.stringMatching(/^sources\.silentera\.url: /) },
+    ]);
+  });
+
+  it('accepts the corrected URL', () => {
+    expect(check('http://www.silentera.com/PSFL/data/M/Mat1919.html')).toEqual([]);
+  });
+});
+
 describe('parseYaml', () => {
   it('reports YAML syntax errors with their line', () => {
     const r = parseYaml('films/x.yaml', Buffer.from('slug: x\ntitles: [unclosed\nyear: 1\n'));

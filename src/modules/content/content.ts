@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Problem } from '../../lib/errors.ts';
 import { slugify } from '../../lib/text/index.ts';
+import { urlProblem } from '../facts/index.ts';
 import type { YamlFile } from './content.files.ts';
 import { keyLineOf, lineOf } from './content.files.ts';
 import {
@@ -79,6 +80,26 @@ function checkSourceKeys(
       problems.push({
         where: `${f.file}:${lineOf(f, use.path)}`,
         message: `${use.path.join('.')}: source "${use.key}" is not declared under sources:`,
+      });
+    }
+  }
+}
+
+/**
+ * Reports source URLs that are malformed though the schema accepts them (two hosts run
+ * together, a host that is not a name), without going online.
+ */
+function checkSourceUrls(
+  f: YamlFile,
+  declared: Record<string, SourceDef>,
+  problems: Problem[],
+): void {
+  for (const [key, def] of Object.entries(declared)) {
+    const problem = urlProblem(def.url);
+    if (problem) {
+      problems.push({
+        where: `${f.file}:${keyLineOf(f, ['sources', key, 'url'])}`,
+        message: `sources.${key}.url: ${problem} (${def.url})`,
       });
     }
   }
@@ -167,6 +188,7 @@ export function planContent(input: {
     }
     filmSlugs.set(film.slug, f.file);
     checkSourceKeys(f, film.sources, filmSourceUses(film), problems);
+    checkSourceUrls(f, film.sources, problems);
     film.directors.forEach((p, i) => addPerson(f, p, ['directors', i]));
     film.writers.forEach((p, i) => addPerson(f, p, ['writers', i]));
     film.cast.forEach((c, i) => addPerson(f, c.person, ['cast', i, 'person']));
@@ -178,6 +200,7 @@ export function planContent(input: {
     const c = validate(f, collectionFileSchema, problems);
     if (!c) continue;
     checkSourceKeys(f, c.sources, collectionSourceUses(c), problems);
+    checkSourceUrls(f, c.sources, problems);
     const seen = new Set<string>();
     c.entries.forEach((e, i) => {
       if (!filmSlugs.has(e.film)) {

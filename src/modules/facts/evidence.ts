@@ -1,6 +1,7 @@
 /** One-line, human-readable summaries of evidence, for the Fact check page, CLI and API. */
 import type { Evidence } from './claims/index.ts';
 import { ordinal } from '../../lib/text/index.ts';
+import { type SourceKind, sourceKind, weaklySourced } from './kb/sources.ts';
 
 const RESULT: Record<string, string> = {
   won: 'won',
@@ -60,12 +61,24 @@ export function describeEvidence(e: Evidence): string {
 
 export function evidenceSources(
   e: Evidence,
-): { url: string; title: string | null; publisher: string | null }[] {
+): { url: string; title: string | null; publisher: string | null; kind: SourceKind }[] {
   const sources = e.type === 'edition' ? e.edition.sources : e.statement.sources;
   const seen = new Set<string>();
   return sources.flatMap((s) =>
     seen.has(s.url) || !seen.add(s.url)
       ? []
-      : [{ url: s.url, title: s.title ?? null, publisher: s.publisher ?? null }],
+      : [
+          {
+            url: s.url,
+            title: s.title ?? null,
+            publisher: s.publisher ?? null,
+            kind: sourceKind(s),
+          },
+        ],
   );
+}
+
+/** Evidence whose every source is a mirror copy or a user-written page. */
+export function evidenceWeaklySourced(e: Evidence): boolean {
+  return weaklySourced({ sources: e.type === 'edition' ? e.edition.sources : e.statement.sources });
 }

@@ -1,7 +1,12 @@
 import type { FC } from 'hono/jsx';
 import { type AccessKind, accessKindLabel } from '../../modules/access/index.ts';
 import type { FilmSummary, PersonRef } from '../../modules/catalog/index.ts';
-import type { Source } from '../../modules/facts/index.ts';
+import {
+  type Source,
+  type SourceKind,
+  SOURCE_KIND_LABEL,
+  sourceKind,
+} from '../../modules/facts/index.ts';
 import { urls } from '../../presenters/index.ts';
 
 /** Badges for the kinds of English access a film has, or the honest absence of any. */
@@ -42,6 +47,12 @@ export const OriginalTitle: FC<{ film: FilmSummary }> = ({ film }) =>
     </span>
   ) : null;
 
+/** A small label saying what kind of source a citation is: "encyclopedia", "mirror copy". */
+export const SourceKindLabel: FC<{ url: string }> = ({ url }) => {
+  const kind: SourceKind = sourceKind({ url });
+  return <span class={`source-kind source-kind-${kind}`}>{SOURCE_KIND_LABEL[kind]}</span>;
+};
+
 /** Inline citation links: [1] [2], each pointing at the source itself. */
 export const SourceLinks: FC<{ sources: readonly Source[]; numbers?: Map<string, number> }> = ({
   sources,
@@ -54,7 +65,11 @@ export const SourceLinks: FC<{ sources: readonly Source[]; numbers?: Map<string,
         <>
           {' '}
           {n !== undefined ? (
-            <a class="cite" href={`#source-${n}`} aria-label={`Source ${n}: ${s.title}`}>
+            <a
+              class="cite"
+              href={`#source-${n}`}
+              aria-label={`Source ${n} (${SOURCE_KIND_LABEL[sourceKind(s)]}): ${s.title}`}
+            >
               [{n}]
             </a>
           ) : (
@@ -62,6 +77,12 @@ export const SourceLinks: FC<{ sources: readonly Source[]; numbers?: Map<string,
               {s.publisher ?? s.title}
             </a>
           )}
+          {n === undefined ? (
+            <>
+              {' '}
+              <SourceKindLabel url={s.url} />
+            </>
+          ) : null}
         </>
       );
     })}
@@ -85,7 +106,8 @@ export const SourcesSection: FC<{
               <a href={s.url} rel="noopener nofollow external">
                 {s.title}
               </a>
-              {s.publisher ? <>, {s.publisher}</> : null}. Accessed {s.accessedOn}.
+              {s.publisher ? <>, {s.publisher}</> : null}. Accessed {s.accessedOn}.{' '}
+              <SourceKindLabel url={s.url} />
             </li>
           );
         })}

@@ -6,8 +6,10 @@ import {
   type Verdict,
   describeEvidence,
   evidenceSources,
+  evidenceWeaklySourced,
 } from '../../modules/facts/index.ts';
 import { urls } from '../../presenters/index.ts';
+import { SourceKindLabel } from '../components/parts.tsx';
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
   supported: 'Supported',
@@ -66,11 +68,19 @@ const ClaimList: FC<{ claims: CheckedClaim[]; prefix: string }> = ({ claims, pre
             {c.judgement.evidence.map((e) => (
               <li>
                 {describeEvidence(e)}.{' '}
+                {evidenceWeaklySourced(e) ? (
+                  <>
+                    <span class="weak-source">
+                      Weakly sourced: only mirror copies or user-written pages.
+                    </span>{' '}
+                  </>
+                ) : null}
                 {evidenceSources(e).map((s) => (
                   <>
                     <a href={s.url} rel="noopener nofollow external">
                       {s.publisher ?? s.title ?? new URL(s.url).hostname}
                     </a>{' '}
+                    <SourceKindLabel url={s.url} />{' '}
                   </>
                 ))}
               </li>
@@ -192,6 +202,13 @@ export const AboutFactCheckingPage: FC = () => (
     <p>
       The knowledge base is built from the curators' own sourced files and, where an operator loads
       one, from Wikidata's published data.
+    </p>
+    <p>
+      Beside each source is its kind: an official record (the festival's, academy's or studio's
+      own), a film archive, a reference work, an encyclopedia, the press, a distributor, a mirror
+      copy of another page, or a user-written page. A record whose only sources are mirror copies or
+      user-written pages is marked <span class="weak-source">weakly sourced</span>: it still counts,
+      but a curator should find the original before relying on it.
     </p>
   </article>
 );

@@ -14,7 +14,13 @@ export {
   statementSchema,
   withId,
 } from './kb.ts';
-export { SOURCE_KINDS, sourceKind, urlProblem, weaklySourced } from './sources.ts';
+export {
+  SOURCE_KINDS,
+  SOURCE_KIND_LABEL,
+  sourceKind,
+  urlProblem,
+  weaklySourced,
+} from './sources.ts';
 export type { SourceKind } from './sources.ts';
 export type {
   AddSummary,

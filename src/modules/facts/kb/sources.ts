@@ -25,6 +25,19 @@ export const SOURCE_KINDS = [
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+/** A short label a reader understands, shown beside each citation. */
+export const SOURCE_KIND_LABEL: Record<SourceKind, string> = {
+  official: 'official record',
+  archive: 'film archive',
+  reference: 'reference work',
+  encyclopedia: 'encyclopedia',
+  press: 'press',
+  distributor: 'distributor',
+  mirror: 'mirror copy',
+  user: 'user-written',
+  unknown: 'other source',
+};
+
 // Host suffixes, most specific first within each kind.
 const HOSTS: ReadonlyArray<readonly [SourceKind, readonly string[]]> = [
   [
@@ -142,10 +155,13 @@ export function sourceKind(source: Pick<Source, 'url'>): SourceKind {
 
 /** A statement backed only by mirrors and user pages: curators should find a better source. */
 export function weaklySourced(statement: Pick<Statement, 'sources'>): boolean {
-  return statement.sources.every((s) => {
-    const kind = sourceKind(s);
-    return kind === 'mirror' || kind === 'user';
-  });
+  return (
+    statement.sources.length > 0 &&
+    statement.sources.every((s) => {
+      const kind = sourceKind(s);
+      return kind === 'mirror' || kind === 'user';
+    })
+  );
 }
 
 /**
