@@ -132,10 +132,12 @@ export async function createApplication(
   if (opts.migrate ?? true) await migrateToLatest(db);
 
   const factsRepo = new FactsRepository(db.kysely);
-  const catalog = new CatalogService(
+  const catalog: CatalogService = new CatalogService(
     new CatalogRepository(db.kysely),
     new FactsService(factsRepo),
     new AccessService(new AccessRepository(db.kysely)),
+    // the media library's copies count in the access filter (media is built below)
+    () => media.selfHostedAccess(),
   );
   const contentRepo = new ContentRepository(db.kysely);
   const knowledge = new KnowledgeService(new KnowledgeRepository(db.kysely), () =>

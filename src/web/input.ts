@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { NotFoundError } from '../lib/errors.ts';
-import { ACCESS_KINDS } from '../modules/access/index.ts';
+import { ACCESS_FILTERS } from '../modules/catalog/index.ts';
 
 /** An empty form field (`?decade=`) means the filter is not set. */
 const unsetIfEmpty = (v: unknown) => (v === '' ? undefined : v);
@@ -41,7 +41,7 @@ export const filmsPageQuery = z.object({
         .optional(),
     )
     .catch(undefined),
-  access: z.preprocess(unsetIfEmpty, z.enum([...ACCESS_KINDS, 'none']).optional()).catch(undefined),
+  access: z.preprocess(unsetIfEmpty, z.enum(ACCESS_FILTERS).optional()).catch(undefined),
 });
 
 /** The query string of a page; the schemas above never fail, they fall back. */

@@ -1,12 +1,10 @@
 /** `kinoteka films list`, `kinoteka collections list|show`: reading the catalogue. */
 import { type Command, Option } from 'commander';
-import { ACCESS_KINDS, type AccessKind } from '../../modules/access/index.ts';
+import { ACCESS_FILTERS, type AccessFilter } from '../../modules/catalog/index.ts';
 import { presentCollection, presentFilmSummary } from '../../presenters/index.ts';
 import { withApp } from '../app.ts';
 import { printJson, table } from '../format.ts';
 import { decade, int } from '../options.ts';
-
-const ACCESS_FILTERS = [...ACCESS_KINDS, 'none'] as const;
 
 export function registerCatalogCommands(program: Command): void {
   const films = program.command('films').description('The film catalogue.');
@@ -17,7 +15,11 @@ export function registerCatalogCommands(program: Command): void {
     .option('--from <year>', 'earliest year', int('from'))
     .option('--to <year>', 'latest year', int('to'))
     .option('--director <slug>', 'director slug, e.g. mark-donskoy')
-    .addOption(new Option('--access <kind>', 'English access').choices(ACCESS_FILTERS))
+    .addOption(
+      new Option('--access <kind>', 'English access (offers or a copy on this server)').choices(
+        ACCESS_FILTERS,
+      ),
+    )
     .option('--page <n>', 'page number', int('page'), 1)
     .option('--per-page <n>', 'films per page', int('per-page'), 50)
     .option('--json', 'print JSON')
@@ -27,7 +29,7 @@ export function registerCatalogCommands(program: Command): void {
         from?: number;
         to?: number;
         director?: string;
-        access?: AccessKind | 'none';
+        access?: AccessFilter;
         page: number;
         perPage: number;
         json?: boolean;

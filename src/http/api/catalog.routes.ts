@@ -49,7 +49,12 @@ export function catalogRoutes(
           },
           { page: q.page, perPage: q.per_page },
         );
-        return c.json({ data: page.items.map(presentFilmSummary), meta: pageMeta(page) });
+        return c.json(
+          { data: page.items.map(presentFilmSummary), meta: pageMeta(page) },
+          200,
+          // the access filter counts library copies, which scans change: not kept by the cache
+          q.access ? { 'cache-control': 'private, no-store' } : {},
+        );
       },
     },
     {

@@ -4,7 +4,7 @@
  * collections) is shaped in src/presenters/dto.ts, shared with the CLI's JSON output.
  */
 import { z } from 'zod';
-import { ACCESS_KINDS } from '../../modules/access/index.ts';
+import { ACCESS_FILTERS } from '../../modules/catalog/index.ts';
 
 const intParam = (name: string, min: number, max: number) =>
   z.coerce
@@ -29,7 +29,10 @@ export const filmsQuery = pagingQuery
       .string()
       .regex(/^[a-z0-9-]+$/, 'director must be a person slug')
       .optional(),
-    access: z.enum([...ACCESS_KINDS, 'none']).optional(),
+    access: z.enum(ACCESS_FILTERS).optional().meta({
+      description:
+        'English access: an offer or a copy on this server that gives it; `on-server`: any copy in the media library; `none`: neither.',
+    }),
   })
   .strict()
   .refine((q) => q.year_from === undefined || q.year_to === undefined || q.year_from <= q.year_to, {

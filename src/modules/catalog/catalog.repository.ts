@@ -128,10 +128,15 @@ export class CatalogRepository {
     return rows.map((r) => Number(r.decade));
   }
 
-  /** One page of films matching the filter, ordered by year then slug. */
+  /**
+   * One page of films matching the filter, ordered by year then slug. `onServer` names the
+   * films with a copy in the media library (`withCopy`) and those whose copies give the
+   * filtered access kind (`withKind`); the access filter counts them beside the offers.
+   */
   async listFilms(
     filter: FilmFilter,
     page: { offset: number; limit: number },
+    onServer?: { withCopy: readonly string[]; withKind: readonly string[] },
   ): Promise<{ rows: FilmListRow[]; total: number }> {
     let q = this.db.selectFrom('films');
     const range =
@@ -154,6 +159,7 @@ export class CatalogRepository {
         ),
       );
     }
+    const copies = onServer ?? { withCopy: [], withKind: [] };
     if (filter.access === 'none') {
       q = q.where((eb) =>
         eb.not(
@@ -162,17 +168,25 @@ export class CatalogRepository {
           ),
         ),
       );
+      if (copies.withCopy.length) q = q.where('films.slug', 'not in', [...copies.withCopy]);
+    } else if (filter.access === 'on-server') {
+      q = copies.withCopy.length
+        ? q.where('films.slug', 'in', [...copies.withCopy])
+        : q.where(sql<boolean>`1 = 0`);
     } else if (filter.access) {
       const kind = filter.access;
-      q = q.where((eb) =>
-        eb.exists(
+      q = q.where((eb) => {
+        const offered = eb.exists(
           eb
             .selectFrom('access_offers')
             .select('id')
             .whereRef('film_id', '=', 'films.id')
             .where('kind', '=', kind),
-        ),
-      );
+        );
+        return copies.withKind.length
+          ? eb.or([offered, eb('films.slug', 'in', [...copies.withKind])])
+          : offered;
+      });
     }
     const countRow = await q
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -4,7 +4,7 @@
  */
 import { NotFoundError } from '../../lib/errors.ts';
 import { hasCyrillic, romanize } from '../../lib/text/index.ts';
-import { type AccessService, accessKinds } from '../access/index.ts';
+import { type AccessKind, type AccessService, accessKinds } from '../access/index.ts';
 import type { FactsService } from '../facts/index.ts';
 import {
   type CreditRole,
@@ -38,22 +38,30 @@ export type CatalogReader = Pick<
 /** The parts of the facts and access services the catalogue uses. */
 export type FilmFactsSource = Pick<FactsService, 'forFilm'>;
 export type FilmAccessSource = Pick<AccessService, 'forFilm' | 'kindsOf'>;
+/**
+ * The films with a copy on this server, each with the English access its copies give. The
+ * media library answers it; the composition root passes it in (catalog never imports media,
+ * which depends on catalog).
+ */
+export type SelfHostedAccess = () => Promise<ReadonlyMap<string, readonly AccessKind[]>>;
 
 export class CatalogService {
   constructor(
     private readonly catalog: CatalogReader,
     private readonly facts: FilmFactsSource,
     private readonly access: FilmAccessSource,
+    private readonly selfHosted?: SelfHostedAccess,
   ) {}
 
   async listFilms(
     filter: FilmFilter,
     paging: { page: number; perPage: number },
   ): Promise<Page<FilmSummary>> {
-    const { rows, total } = await this.catalog.listFilms(filter, {
-      offset: (paging.page - 1) * paging.perPage,
-      limit: paging.perPage,
-    });
+    const { rows, total } = await this.catalog.listFilms(
+      filter,
+      { offset: (paging.page - 1) * paging.perPage, limit: paging.perPage },
+      await this.onServer(filter),
+    );
     return { items: await this.summaries(rows), total, page: paging.page, perPage: paging.perPage };
   }
 
@@ -159,6 +167,19 @@ export class CatalogService {
   /** Every film with its titles and people, for search indexing and list matching. */
   allFilmsWithNames() {
     return this.catalog.allFilmsWithNames();
+  }
+
+  /** For an access filter: the films with a copy here, and those whose copies give the kind. */
+  private async onServer(
+    filter: FilmFilter,
+  ): Promise<{ withCopy: string[]; withKind: string[] } | undefined> {
+    const wanted = filter.access;
+    if (!wanted || !this.selfHosted) return undefined;
+    const copies = await this.selfHosted();
+    return {
+      withCopy: [...copies.keys()],
+      withKind: [...copies].filter(([, kinds]) => kinds.some((k) => k === wanted)).map(([s]) => s),
+    };
   }
 
   private async summaries(rows: readonly FilmListRow[]): Promise<FilmSummary[]> {

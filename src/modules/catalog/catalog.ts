@@ -1,5 +1,5 @@
 /** Films and people: the catalogue's domain types and the pure rules over them. */
-import type { AccessKind, AccessOffer } from '../access/index.ts';
+import { ACCESS_KINDS, type AccessKind, type AccessOffer } from '../access/index.ts';
 import { type Fact, type Source, TITLE_KINDS, type TitleKind } from '../facts/index.ts';
 
 // One list of title kinds, the knowledge base's: catalog depends on facts, never the reverse.
@@ -82,12 +82,19 @@ export interface PersonName {
   system?: string;
 }
 
+/**
+ * The access filter's values: an English access kind (from the external offers or a copy on
+ * this server), `on-server` (any copy in the media library), or `none` (no offer and no copy).
+ */
+export const ACCESS_FILTERS = [...ACCESS_KINDS, 'on-server', 'none'] as const;
+export type AccessFilter = (typeof ACCESS_FILTERS)[number];
+
 export interface FilmFilter {
   decade?: number;
   yearFrom?: number;
   yearTo?: number;
   director?: string;
-  access?: AccessKind | 'none';
+  access?: AccessFilter;
 }
 
 export interface Page<T> {

@@ -1,5 +1,7 @@
 export {
+  ACCESS_FILTERS,
   CREDIT_ROLES,
+  type AccessFilter,
   TITLE_KINDS,
   type Credit,
   type CreditRole,
@@ -19,4 +21,5 @@ export {
   CatalogService,
   type FilmAccessSource,
   type FilmFactsSource,
+  type SelfHostedAccess,
 } from './catalog.service.ts';

@@ -1,5 +1,5 @@
 /** SQL for the media library: files, probed streams, WebVTT tracks. Same queries on both dialects. */
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, MediaFilesTable } from '../../db/index.ts';
 import type {
   MatchMethod,
@@ -328,6 +328,94 @@ export class MediaRepository {
       .orderBy('film_slug')
       .execute();
     return rows.map((r) => r.film_slug!);
+  }
+
+  /**
+   * The films the library holds a copy of, each with its original languages (from the
+   * catalogue's films table) and its English tracks: probed audio and subtitle streams,
+   * sidecar audio and subtitle files, and WebVTT tracks (image subtitle streams do not count). Four queries, whatever the library's size.
+   */
+  async englishTracksOfCopies(): Promise<{
+    films: { filmSlug: string; languages: string[] }[];
+    tracks: {
+      filmSlug: string;
+      kind: 'audio' | 'subtitle';
+      title: string | null;
+      forced: boolean;
+    }[];
+  }> {
+    const copies = await this.db
+      .selectFrom('media_files as v')
+      .leftJoin('films', 'films.slug', 'v.film_slug')
+      .select(['v.film_slug', 'films.languages'])
+      .distinct()
+      .where('v.kind', '=', 'video')
+      .where('v.film_slug', 'is not', null)
+      .orderBy('v.film_slug')
+      .execute();
+    const english = (col: string) =>
+      sql<boolean>`(${sql.ref(col)} = 'en' or ${sql.ref(col)} like 'en-%')`;
+    const [streams, sidecars, converted] = await Promise.all([
+      this.db
+        .selectFrom('media_streams as s')
+        .innerJoin('media_files as v', 'v.id', 's.file_id')
+        .select(['v.film_slug', 's.type', 's.title', 's.forced'])
+        .where('v.kind', '=', 'video')
+        .where('v.film_slug', 'is not', null)
+        // image subtitles (PGS, VobSub) are not played in the browser: only text ones count
+        .where((eb) =>
+          eb.or([
+            eb('s.type', '=', 'audio'),
+            eb.and([eb('s.type', '=', 'subtitle'), eb('s.text_subtitle', '=', 1)]),
+          ]),
+        )
+        .where(english('s.language'))
+        .execute(),
+      this.db
+        .selectFrom('media_files as f')
+        .innerJoin('media_files as v', 'v.id', 'f.video_id')
+        .select(['v.film_slug', 'f.kind', 'f.forced'])
+        .where('v.kind', '=', 'video')
+        .where('v.film_slug', 'is not', null)
+        .where('f.kind', 'in', ['audio', 'subtitle'])
+        .where(english('f.language'))
+        .execute(),
+      this.db
+        .selectFrom('media_subtitles as t')
+        .innerJoin('media_files as v', 'v.id', 't.video_id')
+        .select(['v.film_slug', 't.forced'])
+        .distinct()
+        .where('v.kind', '=', 'video')
+        .where('v.film_slug', 'is not', null)
+        .where(english('t.language'))
+        .execute(),
+    ]);
+    return {
+      films: copies.map((c) => ({
+        filmSlug: c.film_slug!,
+        languages: (c.languages ?? '').split(',').filter(Boolean),
+      })),
+      tracks: [
+        ...streams.map((r) => ({
+          filmSlug: r.film_slug!,
+          kind: r.type as 'audio' | 'subtitle',
+          title: r.title,
+          forced: r.forced === 1,
+        })),
+        ...sidecars.map((r) => ({
+          filmSlug: r.film_slug!,
+          kind: r.kind as 'audio' | 'subtitle',
+          title: null,
+          forced: r.forced === 1,
+        })),
+        ...converted.map((r) => ({
+          filmSlug: r.film_slug!,
+          kind: 'subtitle' as const,
+          title: null,
+          forced: r.forced === 1,
+        })),
+      ],
+    };
   }
 
   async subtitleVtt(trackId: number): Promise<string | undefined> {

@@ -13,7 +13,9 @@ import {
   type MediaAccessSummary,
   type MediaFile,
   type MediaStream,
+  type SelfHostedKind,
   type SubtitleTrack,
+  selfHostedKinds,
   summarizeAccess,
 } from './media.ts';
 import type { FileWrite, MediaRepository, StoredStat } from './media.repository.ts';
@@ -469,6 +471,20 @@ export class MediaService {
   /** Slugs of the films the library holds a copy of (for the catalogue's access filter). */
   filmsWithCopies(): Promise<string[]> {
     return this.deps.repo.filmSlugsWithCopies();
+  }
+
+  /**
+   * Every film the library holds a copy of, with the English access its copies give
+   * (`subtitles`, `dub`, `voice-over`; an empty list for a copy with none): the catalogue's
+   * access filter reads it through the port the composition root passes it.
+   */
+  async selfHostedAccess(): Promise<Map<string, SelfHostedKind[]>> {
+    const { films, tracks } = await this.deps.repo.englishTracksOfCopies();
+    const bySlug = new Map<string, typeof tracks>();
+    for (const t of tracks) bySlug.set(t.filmSlug, [...(bySlug.get(t.filmSlug) ?? []), t]);
+    return new Map(
+      films.map((f) => [f.filmSlug, selfHostedKinds(bySlug.get(f.filmSlug) ?? [], f.languages)]),
+    );
   }
 
   /** The poster and backdrop files beside a film's copies (the first copy that has each). */

@@ -213,3 +213,28 @@ export function summarizeAccess(
     text: copies.length === 0 ? null : items.map((i) => i.label).join(', ') || 'a copy',
   };
 }
+
+/** What a copy on this server offers an English viewer, in the catalogue's access words. */
+export type SelfHostedKind = 'subtitles' | 'dub' | 'voice-over';
+
+/**
+ * The access kinds a film's English tracks give: an English subtitle track (full or SDH; a
+ * forced track only translates signs, so it does not count) for `subtitles`; an English audio track for `dub` or `voice-over` by its role (its title, then
+ * the film's original languages), so an English original or a commentary counts for neither.
+ */
+export function selfHostedKinds(
+  tracks: readonly { kind: 'audio' | 'subtitle'; title: string | null; forced?: boolean }[],
+  originalLanguages: readonly string[],
+): SelfHostedKind[] {
+  const kinds = new Set<SelfHostedKind>();
+  for (const t of tracks) {
+    if (t.kind === 'subtitle') {
+      if (!t.forced) kinds.add('subtitles');
+    } else {
+      const role = audioRole('en', t.title, originalLanguages);
+      if (role === 'dub' || role === 'voice-over') kinds.add(role);
+    }
+  }
+  const order: SelfHostedKind[] = ['subtitles', 'dub', 'voice-over'];
+  return order.filter((k) => kinds.has(k));
+}

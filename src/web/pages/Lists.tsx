@@ -40,8 +40,11 @@ export const FilmsPage: FC<{
                 {accessKindLabel(k)}
               </option>
             ))}
+            <option value="on-server" selected={filter.access === 'on-server'}>
+              A copy on this server
+            </option>
             <option value="none" selected={filter.access === 'none'}>
-              No English release known
+              No English release or copy known
             </option>
           </select>
         </label>

@@ -44,6 +44,10 @@ export function filmPages({
         },
         <FilmsPage page={page} filter={q} decades={decades} pageHref={pageHref} />,
       ),
+      200,
+      // The access filter counts the media library's copies, which a scan changes without
+      // changing the catalogue version the page cache follows: a filtered list is not kept.
+      q.access ? { 'cache-control': 'private, no-store' } : {},
     );
   });
 
