@@ -1,6 +1,7 @@
 /** Source kinds beside citations: film, collection and fact-check pages, and the API. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../helpers/app.ts';
+import { FactCheckPage } from '../../src/web/pages/FactCheck.tsx';
 
 let app: TestApp;
 const page = async (path: string) => {
@@ -75,5 +76,33 @@ describe('source kinds', () => {
     expect(html).toContain('class="source-kind source-kind-');
     const marks = html.match(/class="weak-source"/g)?.length ?? 0;
     expect(marks).toBe(evidence.filter((ev: any) => ev.weakly_sourced).length);
+  });
+
+  it('a claim resting only on a mirror copy is weakly sourced, in the API and on the page', async () => {
+    const res = await app.http().request('/api/v1/claims/check', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        film: 'mother-1926',
+        text: 'Mother was directed by Vsevolod Pudovkin.',
+      }),
+    });
+    const claim = ((await res.json()) as any).data.claims[0];
+    expect(claim.verdict).toBe('supported');
+    expect(claim.evidence[0].sources.map((s: any) => s.kind)).toEqual(['mirror']);
+    expect(claim.evidence[0].weakly_sourced).toBe(true);
+
+    const draft = await app.services.imports.importList(
+      new TextEncoder().encode(
+        '# Weak\n\n## Mother (1926)\n\nFact: Mother was directed by Vsevolod Pudovkin.\n',
+      ),
+      'weak.md',
+    );
+    const check = await app.services.collections.factCheck(draft.collection.slug, {
+      includeDrafts: true,
+    });
+    const html = String(await FactCheckPage({ check }));
+    expect(html).toMatch(/class="weak-source">\s*Weakly sourced/);
+    expect(html).toContain('<span class="source-kind source-kind-mirror">mirror copy</span>');
   });
 });
