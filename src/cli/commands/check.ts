@@ -18,7 +18,7 @@ import {
 } from '../../modules/facts/index.ts';
 import { withApp } from '../app.ts';
 import { CliError } from '../errors.ts';
-import { fileErrorText, printJson, table, terminalWidth } from '../format.ts';
+import { fileErrorText, printJson, table, terminalWidth, wrapText } from '../format.ts';
 import { progressBar } from '../progress.ts';
 
 const MARK: Record<string, string> = {
@@ -141,9 +141,8 @@ export function registerCheckCommands(program: Command): void {
           .flatMap((e) => [...e.description.claims, ...e.fact.claims])
           .filter((c) => weakEvidence(c).length > 0).length;
         if (weak > 0) {
-          console.log(
-            `${weak} claim(s) rest on weakly sourced records (only mirror copies or user-written pages): find the original source`,
-          );
+          const note = `${weak === 1 ? '1 claim rests' : `${weak} claims rest`} on weakly sourced records (only mirror copies or user-written pages): find the original source.`;
+          console.log(wrapText(note, terminalWidth()).join('\n'));
         }
         if (counts.contradicted > 0) process.exitCode = 1;
       });
