@@ -23,7 +23,8 @@ export type Romanization = (typeof ROMANIZATIONS)[number];
 
 type Table = Record<string, string>;
 
-const COMMON: Table = {
+/** The letters every system below starts from (BGN/PCGN without its ё and е rules). */
+export const COMMON: Table = {
   а: 'a',
   б: 'b',
   в: 'v',

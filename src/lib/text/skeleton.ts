@@ -22,6 +22,7 @@
  */
 
 import { COMBINING, isMarkCode, LATIN_SPECIAL, tokenize } from './fold.ts';
+import { COMMON } from './romanize.ts';
 
 /**
  * Letters whose diacritic carries a Russian sound in ISO 9, ISO/R 9 and Czech-style
@@ -37,39 +38,16 @@ const TRANSLIT_DIACRITICS: Record<string, string> = {
   ǆ: 'dzh',
 };
 
-/** Cyrillic → Latin, written so that the Latin reader below parses it back unambiguously. */
+/**
+ * Cyrillic → Latin, written so that the Latin reader below parses it back unambiguously: the
+ * common romanization with й, ы as i, ю, я as glide + vowel, and no marks for ь and ъ.
+ */
 const CYRILLIC: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
+  ...COMMON,
   й: 'i',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
   ъ: '',
   ы: 'i',
   ь: '',
-  э: 'e',
   ю: 'iu',
   я: 'ia',
   // Ukrainian, Belarusian and Serbian letters that appear in Soviet film titles and names.
