@@ -253,8 +253,11 @@ export class DraftTransaction {
       .execute();
   }
 
-  /** Appends a film; false when the film is unknown. */
-  async append(filmSlug: string): Promise<boolean> {
+  /** Appends a film (with its text, when given); false when the film is unknown. */
+  async append(
+    filmSlug: string,
+    text: { listedAs?: string | null; note?: string; fact?: string } = {},
+  ): Promise<boolean> {
     const film = await this.trx
       .selectFrom('films')
       .select('id')
@@ -272,9 +275,9 @@ export class DraftTransaction {
         collection_id: this.collectionId,
         film_id: film.id,
         position: Number(last?.p ?? 0) + 1,
-        listed_as: null,
-        description: '',
-        fact_text: '',
+        listed_as: text.listedAs ?? null,
+        description: text.note?.trim() ?? '',
+        fact_text: text.fact?.trim() ?? '',
       })
       .execute();
     return true;

@@ -75,8 +75,20 @@ export type DraftOp =
   | { kind: 'save' }
   | { kind: 'add'; film: string }
   | { kind: 'up' | 'down' | 'remove'; entry: number }
+  /** Moves an entry to a 1-based position (drag and drop); the others keep their order. */
+  | { kind: 'move'; entry: number; to: number }
+  /** Appends several films at once, with their text (an imported list). */
+  | { kind: 'import'; entries: ImportedDraftEntry[] }
   | { kind: 'submit' }
   | { kind: 'source'; entry: number; source: NewSource };
+
+/** One film of an imported list, as the curator confirmed it. */
+export interface ImportedDraftEntry {
+  film: string;
+  listedAs?: string | null;
+  note?: string;
+  fact?: string;
+}
 
 /** A save made from an older version: the page shows both. */
 export class StaleDraftError extends ConflictError {
@@ -230,6 +242,13 @@ export class DraftsService {
       if (text.length > TEXT_MAX)
         problems.push({ where: 'text', message: `must be at most ${TEXT_MAX} characters` });
     if (op.kind === 'source') problems.push(...sourceProblems(op.source));
+    if (op.kind === 'import')
+      for (const e of op.entries)
+        if ((e.note ?? '').length > TEXT_MAX || (e.fact ?? '').length > TEXT_MAX)
+          problems.push({
+            where: `film ${e.film}`,
+            message: `must be at most ${TEXT_MAX} characters`,
+          });
     if (problems.length) throw new ValidationError('The draft cannot be saved.', problems);
 
     const entries = await this.repo.entries(row.id);
@@ -252,7 +271,16 @@ export class DraftsService {
         for (const [id, fact] of Object.entries(edit.facts ?? {}))
           if (ids.includes(Number(id))) await trx.setFact(Number(id), fact.trim());
         if (op.kind === 'add') unknownFilm = !(await trx.append(op.film));
-        else if (op.kind === 'remove') await trx.remove(op.entry);
+        else if (op.kind === 'import') {
+          for (const e of op.entries) {
+            if (!(await trx.append(e.film, e)))
+              throw new NotFoundError(`No film with the slug "${e.film}".`);
+          }
+        } else if (op.kind === 'move') {
+          const order = ids.filter((id) => id !== op.entry);
+          order.splice(Math.max(0, Math.min(order.length, op.to - 1)), 0, op.entry);
+          await trx.order(order);
+        } else if (op.kind === 'remove') await trx.remove(op.entry);
         else if (op.kind === 'up' || op.kind === 'down') {
           const i = ids.indexOf(op.entry);
           const j = op.kind === 'up' ? i - 1 : i + 1;
@@ -279,6 +307,8 @@ export class DraftsService {
         op: op.kind,
         ...('entry' in op ? { entry: op.entry } : {}),
         ...(op.kind === 'add' ? { film: op.film } : {}),
+        ...(op.kind === 'move' ? { to: op.to } : {}),
+        ...(op.kind === 'import' ? { films: op.entries.map((e) => e.film) } : {}),
         ...(op.kind === 'source' ? { source: op.source.url } : {}),
         version: edit.version + 1,
       },

@@ -23,4 +23,5 @@ export {
   type DraftEntry,
   type DraftOp,
   type DraftSummary,
+  type ImportedDraftEntry,
 } from './drafts.service.ts';
