@@ -6,10 +6,15 @@
  * It fills inside the Hono app (`middleware`) and answers hits twice over: in the middleware
  * (so `app.request()` in tests sees the same behaviour), and in front of Hono at the Node HTTP
  * layer (`tryServe`), where a hit costs a map lookup and one socket write.
+ *
+ * A request that carries credentials (the session cookie or an Authorization header) is never
+ * answered from the cache, nor stored: what a signed-in person sees (an admin's banner, their
+ * name) is theirs, and what a reader was shown is not what they should see.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
+import { SESSION_COOKIE } from './auth/auth.ts';
 
 interface Entry {
   status: number;
@@ -54,6 +59,13 @@ export class PolledVersion implements VersionSource {
   }
 }
 
+/** Whether a request carries credentials: the session cookie or an Authorization header. */
+export function carriesCredentials(header: (name: string) => string | undefined): boolean {
+  if (header('authorization') !== undefined) return true;
+  const cookie = header('cookie');
+  return !!cookie && cookie.split(';').some((c) => c.trim().startsWith(`${SESSION_COOKIE}=`));
+}
+
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return !!ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === '*');
 }
@@ -81,6 +93,7 @@ export class ResponseCache {
   middleware(): MiddlewareHandler {
     return async (c, next) => {
       if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+      if (carriesCredentials((name) => c.req.header(name))) return next();
       this.sync(await this.versions.current());
       const url = new URL(c.req.url);
       const key = url.pathname + url.search;
@@ -118,6 +131,7 @@ export class ResponseCache {
   /** Answers a request from the cache at the Node layer; false when it must go to the app. */
   tryServe(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    if (carriesCredentials((name) => headerOf(req, name))) return false;
     const v = this.versions.peek();
     if (v === undefined || v !== this.version || !req.url) return false;
     const entry = this.entries.get(req.url);
@@ -131,4 +145,9 @@ export class ResponseCache {
     res.end(req.method === 'HEAD' ? undefined : entry.body);
     return true;
   }
+}
+
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v.join('; ') : v;
 }

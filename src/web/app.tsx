@@ -4,6 +4,9 @@
  * suggestions.
  */
 import { Hono } from 'hono';
+import { contextStorage, tryGetContext } from 'hono/context-storage';
+import { can } from '../modules/accounts/index.ts';
+import { ContentBanner } from './components/ContentBanner.tsx';
 import type { WebDeps } from './deps.ts';
 import { type Renderer, createRenderer } from './render.tsx';
 import { assetRoutes } from './routes/assets.ts';
@@ -20,9 +23,11 @@ export type { WebDeps } from './deps.ts';
 export { type Renderer, renderErrorPage } from './render.tsx';
 
 export function createWebApp(deps: WebDeps): { app: Hono; render: Renderer } {
-  const render = createRenderer(deps.publicUrl);
+  const render = createRenderer(deps.publicUrl, () => contentBanner(deps));
   const pages = { ...deps, render };
   const app = new Hono();
+  // Lets the renderer see the request (who is signed in) without every route passing it.
+  app.use('*', contextStorage());
   app.route('/', assetRoutes(deps));
   app.route('/', healthRoutes(deps));
   app.route('/', collectionPages(pages));
@@ -45,4 +50,13 @@ export function createWebApp(deps: WebDeps): { app: Hono; render: Renderer } {
       workspacePages({ ...pages, accounts: deps.accounts, drafts: deps.drafts, auth: deps.auth }),
     );
   return { app, render };
+}
+
+/** The broken-content banner, for a signed-in admin while the content load left `stale`. */
+function contentBanner(deps: WebDeps) {
+  const c = tryGetContext();
+  if (!c || !deps.auth || !deps.content) return null;
+  if (!can(deps.auth.current(c).user, 'settings.manage')) return null;
+  const status = deps.content.status();
+  return status.state === 'stale' ? <ContentBanner status={status} /> : null;
 }

@@ -9,10 +9,14 @@ export type Renderer = (
   query?: string,
 ) => Promise<string>;
 
-export function createRenderer(publicUrl: string): Renderer {
+/**
+ * `banner` is asked on every render for what goes above the page's content (the admin's
+ * broken-content banner); it reads the request from the context storage, or returns nothing.
+ */
+export function createRenderer(publicUrl: string, banner: () => Child = () => null): Renderer {
   return async (meta, body, query) =>
     `<!DOCTYPE html>${await (
-      <Layout meta={{ ...meta, publicUrl }} query={query}>
+      <Layout meta={{ ...meta, publicUrl }} query={query} banner={banner()}>
         {body}
       </Layout>
     ).toString()}`;

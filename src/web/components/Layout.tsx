@@ -17,10 +17,11 @@ export interface Meta {
 export const assetVersion = { css: '0', js: '0' };
 
 /** The page frame: header with search, main, footer. Works without JavaScript. */
-export const Layout: FC<{ meta: Meta; children?: Child; query?: string }> = ({
+export const Layout: FC<{ meta: Meta; children?: Child; query?: string; banner?: Child }> = ({
   meta,
   children,
   query,
+  banner,
 }) => {
   const url = absoluteUrl(meta.publicUrl, meta.path);
   const fullTitle = meta.path === '/' ? meta.title : `${meta.title} · Kinoteka`;
@@ -91,6 +92,7 @@ export const Layout: FC<{ meta: Meta; children?: Child; query?: string }> = ({
           </div>
         </header>
         <main id="main" class="wrap">
+          {banner ?? null}
           {children}
         </main>
         <footer class="site-footer">
