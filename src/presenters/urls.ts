@@ -13,6 +13,12 @@ export const urls = {
   factCheck: (collectionSlug: string) => `/collections/${collectionSlug}/fact-check`,
   filmCover: (slug: string) => `/covers/films/${slug}.svg`,
   collectionCover: (slug: string) => `/covers/collections/${slug}.svg`,
+  /** Feeds (docs/export.md): a collection's films, every collection, every correction. */
+  collectionFeed: (slug: string, format: 'rss' | 'atom') => `/collections/${slug}/feed.${format}`,
+  collectionsFeed: (format: 'rss' | 'atom') => `/feeds/collections.${format}`,
+  correctionsFeed: (format: 'rss' | 'atom') => `/feeds/corrections.${format}`,
+  /** The namespace of our own feed elements (kinoteka:filmTitle, kinoteka:filmYear...). */
+  feedNamespace: () => '/ns/feed',
 } as const;
 
 /** A site path made absolute against the public base URL (sitemap, canonical, JSON-LD). */

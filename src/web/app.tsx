@@ -11,6 +11,7 @@ import type { WebDeps } from './deps.ts';
 import { type Renderer, createRenderer } from './render.tsx';
 import { assetRoutes } from './routes/assets.ts';
 import { factCheckPages } from './routes/fact-check.tsx';
+import { feedRoutes } from './routes/feeds.ts';
 import { filmPages } from './routes/films.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { collectionPages } from './routes/home.tsx';
@@ -31,6 +32,7 @@ export function createWebApp(deps: WebDeps): { app: Hono; render: Renderer } {
   app.route('/', assetRoutes(deps));
   app.route('/', healthRoutes(deps));
   app.route('/', collectionPages(pages));
+  app.route('/', feedRoutes(deps));
   app.route('/', factCheckPages(pages));
   if (deps.media)
     app.route(

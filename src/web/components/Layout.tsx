@@ -12,7 +12,17 @@ export interface Meta {
   image?: string;
   jsonLd?: unknown;
   noindex?: boolean;
+  /** Feeds of this page, linked as <link rel="alternate"> beside the site's own. */
+  feeds?: { title: string; href: string; type: 'rss' | 'atom' }[];
 }
+
+const FEED_TYPE = { rss: 'application/rss+xml', atom: 'application/atom+xml' } as const;
+const SITE_FEEDS: NonNullable<Meta['feeds']> = [
+  { title: 'Kinoteka collections (RSS)', href: urls.collectionsFeed('rss'), type: 'rss' },
+  { title: 'Kinoteka collections (Atom)', href: urls.collectionsFeed('atom'), type: 'atom' },
+  { title: 'Kinoteka corrections (RSS)', href: urls.correctionsFeed('rss'), type: 'rss' },
+  { title: 'Kinoteka corrections (Atom)', href: urls.correctionsFeed('atom'), type: 'atom' },
+];
 
 export const assetVersion = { css: '0', js: '0' };
 
@@ -45,6 +55,9 @@ export const Layout: FC<{ meta: Meta; children?: Child; query?: string; banner?:
         <meta name="twitter:card" content="summary" />
         <link rel="stylesheet" href={`/assets/site.css?v=${assetVersion.css}`} />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        {[...(meta.feeds ?? []), ...SITE_FEEDS].map((f) => (
+          <link rel="alternate" type={FEED_TYPE[f.type]} title={f.title} href={f.href} />
+        ))}
         {meta.jsonLd ? (
           <script type="application/ld+json">
             {raw(JSON.stringify(meta.jsonLd).replace(/</g, '\\u003c'))}

@@ -40,7 +40,9 @@ export const CollectionPage: FC<{ collection: CollectionDetail }> = ({ collectio
               · <a href="#corrections">{corrected.length} entries corrected</a>
             </>
           ) : null}{' '}
-          · <a href={urls.factCheck(c.slug)}>Fact check</a>
+          · <a href={urls.factCheck(c.slug)}>Fact check</a> · Feed:{' '}
+          <a href={urls.collectionFeed(c.slug, 'rss')}>RSS</a>,{' '}
+          <a href={urls.collectionFeed(c.slug, 'atom')}>Atom</a>
         </p>
       </header>
       <div class="prose">

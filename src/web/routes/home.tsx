@@ -40,6 +40,18 @@ export function collectionPages({
           path: urls.collection(collection.slug),
           image: urls.collectionCover(collection.slug),
           jsonLd: itemListJsonLd(collection, publicUrl),
+          feeds: [
+            {
+              title: `${collection.title} (RSS)`,
+              href: urls.collectionFeed(collection.slug, 'rss'),
+              type: 'rss',
+            },
+            {
+              title: `${collection.title} (Atom)`,
+              href: urls.collectionFeed(collection.slug, 'atom'),
+              type: 'atom',
+            },
+          ],
         },
         <CollectionPage collection={collection} />,
       ),
