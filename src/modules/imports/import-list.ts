@@ -1,5 +1,6 @@
 /** Parse and resolve in one step: what `kinoteka import list` and `POST /api/v1/imports` need. */
-import { parseList, type ListEntry, type ParsedList } from './list-parse.ts';
+import { looksLikeLetterboxdCsv, parseLetterboxdCsv } from './letterboxd.ts';
+import { decodeListBytes, parseList, type ListEntry, type ParsedList } from './list-parse.ts';
 import { resolveEntries, type CatalogueFilm, type Resolution } from './resolve.ts';
 
 export type ImportedEntry = ListEntry & { resolution: Resolution };
@@ -9,13 +10,25 @@ export interface ImportedList extends Omit<ParsedList, 'entries'> {
   counts: { resolved: number; ambiguous: number; unresolved: number };
 }
 
+/**
+ * Reads a list in any of the formats we take: a Letterboxd CSV (by its banner, a header with
+ * Name and Year, or a .csv name), else a plain, numbered or Markdown text list.
+ */
+export function parseAnyList(input: string | Uint8Array, file: string): ParsedList {
+  const text =
+    typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeListBytes(input, file);
+  return looksLikeLetterboxdCsv(text, file)
+    ? parseLetterboxdCsv(text, file)
+    : parseList(text, file);
+}
+
 /** Throws `ListParseError` (with `file:line` issues) when the list cannot be read. */
 export function importList(
   input: string | Uint8Array,
   file: string,
   films: readonly CatalogueFilm[],
 ): ImportedList {
-  const list = parseList(input, file);
+  const list = parseAnyList(input, file);
   const resolutions = resolveEntries(list.entries, films);
   const entries = list.entries.map((entry, i) => {
     // resolveEntries returns one resolution per entry, in order.

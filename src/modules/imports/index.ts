@@ -17,6 +17,12 @@ export type {
   Resolution,
   TitleMatch,
 } from './resolve.ts';
-export { importList } from './import-list.ts';
+export { importList, parseAnyList } from './import-list.ts';
+export {
+  letterboxdCsv,
+  looksLikeLetterboxdCsv,
+  parseLetterboxdCsv,
+  type LetterboxdRow,
+} from './letterboxd.ts';
 export type { ImportedEntry, ImportedList } from './import-list.ts';
 export { ImportsService, type ImportResult } from './imports.service.ts';

@@ -6,7 +6,7 @@
  */
 import { ValidationError } from '../../lib/errors.ts';
 
-export type ListFormat = 'plain' | 'numbered' | 'markdown';
+export type ListFormat = 'plain' | 'numbered' | 'markdown' | 'letterboxd';
 export type BlockLabel = 'description' | 'fact' | 'note';
 
 export interface TextBlock {
