@@ -55,20 +55,16 @@ export function registerCheckCommands(program: Command): void {
   const imp = program
     .command('import')
     .description("Import a curator's list as a draft collection.");
-  imp
-    .command('list <file>')
-    .description(
-      'Read a plain-text or Markdown list, resolve its films, and save a draft collection.',
-    )
-    .option('--title <title>', 'title of the draft collection')
-    .option('--json', 'print the whole result as JSON')
-    .action(async (file: string, opts: { title?: string; json?: boolean }) => {
+  const importAction =
+    (format: 'auto' | 'letterboxd') =>
+    async (file: string, opts: { title?: string; json?: boolean }) => {
       const bytes = await fs.readFile(file).catch((e: NodeJS.ErrnoException) => {
         throw new CliError(`cannot read ${file}: ${fileErrorText(e)}`);
       });
       await withApp(async (app) => {
         const result = await app.services.imports.importList(new Uint8Array(bytes), file, {
           ...(opts.title ? { title: opts.title } : {}),
+          format,
         });
         if (opts.json) return printJson(presentImport(result));
         console.log(
@@ -98,7 +94,23 @@ export function registerCheckCommands(program: Command): void {
         );
         console.log(`check it with: kinoteka check collection ${result.collection.slug}`);
       });
-    });
+    };
+  imp
+    .command('list <file>')
+    .description(
+      'Read a list (plain text, numbered, Markdown, or a Letterboxd CSV), resolve its films, and save a draft collection.',
+    )
+    .option('--title <title>', 'title of the draft collection')
+    .option('--json', 'print the whole result as JSON')
+    .action(importAction('auto'));
+  imp
+    .command('letterboxd <file>')
+    .description(
+      'Read a Letterboxd list export (CSV, v7) or a Name,Year CSV, resolve its films, and save a draft collection.',
+    )
+    .option('--title <title>', 'title of the draft collection (default: the list name)')
+    .option('--json', 'print the whole result as JSON')
+    .action(importAction('letterboxd'));
 
   const check = program.command('check').description('Check claims against the knowledge base.');
   check

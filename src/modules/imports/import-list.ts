@@ -14,10 +14,14 @@ export interface ImportedList extends Omit<ParsedList, 'entries'> {
  * Reads a list in any of the formats we take: a Letterboxd CSV (by its banner, a header with
  * Name and Year, or a .csv name), else a plain, numbered or Markdown text list.
  */
-export function parseAnyList(input: string | Uint8Array, file: string): ParsedList {
+export function parseAnyList(
+  input: string | Uint8Array,
+  file: string,
+  format: 'auto' | 'letterboxd' | 'text' = 'auto',
+): ParsedList {
   const text =
     typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeListBytes(input, file);
-  return looksLikeLetterboxdCsv(text, file)
+  return format === 'letterboxd' || (format === 'auto' && looksLikeLetterboxdCsv(text, file))
     ? parseLetterboxdCsv(text, file)
     : parseList(text, file);
 }
@@ -27,8 +31,9 @@ export function importList(
   input: string | Uint8Array,
   file: string,
   films: readonly CatalogueFilm[],
+  format: 'auto' | 'letterboxd' | 'text' = 'auto',
 ): ImportedList {
-  const list = parseAnyList(input, file);
+  const list = parseAnyList(input, file, format);
   const resolutions = resolveEntries(list.entries, films);
   const entries = list.entries.map((entry, i) => {
     // resolveEntries returns one resolution per entry, in order.

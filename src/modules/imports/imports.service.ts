@@ -20,6 +20,15 @@ export class ImportsService {
     private readonly collections: CollectionsService,
   ) {}
 
+  /** Parses and resolves a list without saving anything: what the import preview shows. */
+  async preview(
+    input: string | Uint8Array,
+    file: string,
+    format: 'auto' | 'letterboxd' | 'text' = 'auto',
+  ): Promise<ImportedList> {
+    return importList(input, file, await this.catalogueFilms(), format);
+  }
+
   async catalogueFilms(): Promise<CatalogueFilm[]> {
     return (await this.catalog.allFilmsWithNames()).map((f) => ({
       slug: f.slug,
@@ -32,9 +41,14 @@ export class ImportsService {
   async importList(
     input: string | Uint8Array,
     file: string,
-    opts: { title?: string; slug?: string; curator?: string } = {},
+    opts: {
+      title?: string;
+      slug?: string;
+      curator?: string;
+      format?: 'auto' | 'letterboxd' | 'text';
+    } = {},
   ): Promise<ImportResult> {
-    const list = importList(input, file, await this.catalogueFilms());
+    const list = importList(input, file, await this.catalogueFilms(), opts.format ?? 'auto');
     const title = opts.title ?? list.title ?? titleFromFile(file);
     const entries = list.entries.flatMap((e) =>
       e.resolution.status === 'resolved'
