@@ -51,6 +51,7 @@ import {
   scoreDoc,
   toHit,
 } from './scoring.ts';
+import { decodeSnapshot, encodeSnapshot, SnapshotError } from './snapshot.ts';
 import { buildTypoIndex, emptyTypoIndex, type TypoIndex, TypoExpander } from './typo.ts';
 import { OPTIONAL_WORDS } from './words.ts';
 
@@ -144,6 +145,8 @@ export class SearchIndex {
   private delta = new Map<number, number[]>();
   private deltaDocs = 0;
   private deadDocs = 0;
+  /** Postings, per term, of documents removed since the last build: not counted as matches. */
+  private deadPostings = new Map<number, number>();
   private yearDocs = new Map<number, number[]>();
   stopIds: number[] = [];
   // per-query scratch, reused so that a query allocates almost nothing
@@ -168,6 +171,132 @@ export class SearchIndex {
     return index;
   }
 
+  /**
+   * The index as bytes (docs/search.md, "Snapshot"), compacted first; `meta` travels in the
+   * header (the service keeps the catalogue version there).
+   */
+  toSnapshot(meta: Record<string, unknown> = {}): Uint8Array {
+    if (this.delta.size > 0 || this.extraKeys.length > 0 || this.deltaDocs > 0 || this.deadDocs > 0)
+      this.compact();
+    const n = this.docCount;
+    const f = this.fieldCount;
+    const dict = this.frozen;
+    const typo = this.typoIndex;
+    return encodeSnapshot({
+      meta: {
+        ...meta,
+        docCount: n,
+        fieldCount: f,
+        tokenCount: this.tokenCount,
+        termCount: dict.termCount,
+        delMask: typo.delMask,
+      },
+      arrays: {
+        years: this.years.subarray(0, n),
+        docFieldOff: this.docFieldOff.subarray(0, n + 1),
+        fieldKind: this.fieldKind.subarray(0, f),
+        fieldDup: this.fieldDup.subarray(0, f),
+        fieldTokOff: this.fieldTokOff.subarray(0, f + 1),
+        tokens: this.tokens.subarray(0, this.tokenCount),
+        termOff: dict.termOff,
+        termChars: dict.termChars,
+        lenStart: dict.lenStart,
+        lexOrder: dict.lexOrder,
+        postOff: dict.postOff,
+        post: dict.post,
+        gramOff: typo.gramOff,
+        gramTerms: typo.gramTerms,
+        delOff: typo.delOff,
+        delTerms: typo.delTerms,
+      },
+      strings: { slugs: this.slugs.slice(0, n), fieldText: this.fieldText.slice(0, f) },
+    });
+  }
+
+  /**
+   * An index read back from `toSnapshot`'s bytes: its arrays are views on those bytes (no
+   * build, no copy), and it takes incremental changes as a built one does. Throws
+   * SnapshotError for bytes that are not a snapshot of this format.
+   */
+  static fromSnapshot(bytes: Uint8Array): { index: SearchIndex; meta: Record<string, unknown> } {
+    const { meta, arrays: a, strings } = decodeSnapshot(bytes);
+    const num = (k: string): number => {
+      const v = meta[k];
+      if (typeof v !== 'number') throw new SnapshotError(`snapshot header lacks ${k}`);
+      return v;
+    };
+    const n = num('docCount');
+    const f = num('fieldCount');
+    const arr = <T>(k: string, length?: number): T => {
+      const v = a[k];
+      if (!v || (length !== undefined && v.length !== length))
+        throw new SnapshotError(`snapshot array ${k} is missing or has the wrong length`);
+      return v as T;
+    };
+    const index = new SearchIndex();
+    index.slugs = strings.slugs ?? [];
+    index.fieldText = strings.fieldText ?? [];
+    if (index.slugs.length !== n || index.fieldText.length !== f)
+      throw new SnapshotError('snapshot strings do not match its counts');
+    index.docCount = n;
+    index.liveCount = n;
+    index.years = arr<Int16Array>('years', n);
+    index.alive = new Uint8Array(Math.max(16, n)).fill(1, 0, n);
+    index.docFieldOff = arr<Uint32Array>('docFieldOff', n + 1);
+    index.fieldCount = f;
+    index.fieldKind = arr<Uint8Array>('fieldKind', f);
+    index.fieldDup = arr<Uint32Array>('fieldDup', f);
+    index.fieldTokOff = arr<Uint32Array>('fieldTokOff', f + 1);
+    index.tokenCount = num('tokenCount');
+    index.tokens = arr<Uint32Array>('tokens', index.tokenCount);
+    const termCount = num('termCount');
+    index.frozen = {
+      termCount,
+      termOff: arr<Uint32Array>('termOff', termCount + 1),
+      termChars: arr<Uint16Array>('termChars'),
+      lenStart: arr<Uint32Array>('lenStart'),
+      lexOrder: arr<Uint32Array>('lexOrder'),
+      postOff: arr<Uint32Array>('postOff', termCount + 1),
+      post: arr<Uint32Array>('post'),
+    };
+    index.typoIndex = {
+      gramOff: arr<Uint32Array>('gramOff'),
+      gramTerms: arr<Uint32Array>('gramTerms'),
+      delOff: arr<Uint32Array>('delOff'),
+      delTerms: arr<Uint32Array>('delTerms'),
+      delMask: num('delMask'),
+    };
+    for (let d = 0; d < n; d++) {
+      index.bySlug.set(index.slugs[d] as string, d);
+      const year = index.years[d] as number;
+      if (year) {
+        let list = index.yearDocs.get(year);
+        if (!list) index.yearDocs.set(year, (list = []));
+        list.push(d);
+      }
+    }
+    for (const w of OPTIONAL_WORDS) {
+      const id = index.lookup(skeletonKey(w));
+      if (id >= 0) index.stopIds.push(id);
+    }
+    index.resizeScratch();
+    const {
+      docCount: _d,
+      fieldCount: _f,
+      tokenCount: _t,
+      termCount: _c,
+      delMask: _m,
+      ...rest
+    } = meta;
+    return { index, meta: rest };
+  }
+
+  /** The live documents, as they were given (the browser shows titles from them). */
+  document(slug: string): SearchDocument | undefined {
+    const d = this.bySlug.get(slug);
+    return d === undefined ? undefined : this.documentAt(d);
+  }
+
   /** Number of documents searchable now. */
   get size(): number {
     return this.liveCount;
@@ -178,6 +307,8 @@ export class SearchIndex {
     this.removeSlug(doc.slug);
     const keyToId = (key: string): number => this.lookupOrCreate(key);
     const d = this.appendDoc(doc, keyToId);
+    // the per-query document stamps must cover the new id even when no term was new
+    this.resizeScratch();
     // postings of the new document go to the delta until the next compaction
     const seen = new Set<number>();
     const f0 = this.docFieldOff[d] as number;
@@ -381,7 +512,7 @@ export class SearchIndex {
     const tokenCache = new Map<string, number[]>();
     let done = 0;
     for (const doc of docs) {
-      this.removeSlug(doc.slug);
+      this.removeSlug(doc.slug, true);
       this.appendDoc(doc, keyToId, tokenCache);
       done++;
       if (onProgress && done % 10000 === 0) onProgress(done, total);
@@ -413,6 +544,7 @@ export class SearchIndex {
     this.extraKeys = [];
     this.extraIds = new Map();
     this.delta = new Map();
+    this.deadPostings = new Map();
     this.deltaDocs = 0;
     this.stopIds = [];
     for (const w of OPTIONAL_WORDS) {
@@ -517,10 +649,24 @@ export class SearchIndex {
     return true;
   }
 
-  private removeSlug(slug: string): boolean {
+  private removeSlug(slug: string, building = false): boolean {
     const d = this.bySlug.get(slug);
     if (d === undefined) return false;
     this.bySlug.delete(slug);
+    // A removed document's postings stay until the next compaction; its terms' counts leave
+    // them out, so a word only it had matches nothing, as after a rebuild. (While building,
+    // term ids are provisional and the postings not written yet.)
+    if (!building) {
+      const seen = new Set<number>();
+      const f0 = this.docFieldOff[d] as number;
+      const f1 = this.docFieldOff[d + 1] as number;
+      for (let t = this.fieldTokOff[f0] as number; t < (this.fieldTokOff[f1] as number); t++) {
+        const id = (this.tokens[t] as number) & ID_MASK;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        this.deadPostings.set(id, (this.deadPostings.get(id) ?? 0) + 1);
+      }
+    }
     this.alive[d] = 0;
     this.liveCount--;
     this.deadDocs++;
@@ -594,7 +740,7 @@ export class SearchIndex {
   private docFrequency(id: number): number {
     const { termCount, postOff } = this.frozen;
     const base = id < termCount ? (postOff[id + 1] as number) - (postOff[id] as number) : 0;
-    return base + (this.delta.get(id)?.length ?? 0);
+    return base + (this.delta.get(id)?.length ?? 0) - (this.deadPostings.get(id) ?? 0);
   }
 
   // ---------------------------------------------------------------- queries
