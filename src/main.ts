@@ -34,7 +34,12 @@ import {
   DraftsRepository,
   DraftsService,
 } from './modules/collections/index.ts';
-import { ContentRepository, ContentService, type SyncReport } from './modules/content/index.ts';
+import {
+  CollectionFiles,
+  ContentRepository,
+  ContentService,
+  type SyncReport,
+} from './modules/content/index.ts';
 import {
   FactsRepository,
   FactsService,
@@ -67,6 +72,8 @@ export interface Services {
   catalog: CatalogService;
   collections: CollectionsService;
   content: ContentService;
+  /** Collections to and from `content/collections/*.yaml` and Letterboxd CSV. */
+  collectionFiles: CollectionFiles;
   knowledge: KnowledgeService;
   imports: ImportsService;
   search: SearchService;
@@ -152,6 +159,7 @@ export async function createApplication(
   const version = new PolledVersion(() => contentRepo.version());
   const content = new ContentService(contentRepo, () => version.invalidate(), knowledge);
   const imports = new ImportsService(catalog, collections);
+  const collectionFiles = new CollectionFiles(db.kysely);
   const search = new SearchService(catalog, () => version.current());
   const accounts = new AccountsService(new AccountsRepository(db.kysely));
   const drafts = new DraftsService(
@@ -177,6 +185,7 @@ export async function createApplication(
     catalog,
     collections,
     content,
+    collectionFiles,
     knowledge,
     imports,
     search,
@@ -238,6 +247,8 @@ export async function createApplication(
       search,
       accounts,
       drafts,
+      imports,
+      exporter: collectionFiles,
       auth: webAuth(config.publicUrl),
       content,
       publicUrl: config.publicUrl,

@@ -129,6 +129,8 @@ export interface CollectionsTable {
   version: Generated<number>;
   owner_id: number | null;
   override_reason: string | null;
+  /** The version the last content load wrote (migration 20261202T1525); null if never loaded. */
+  loaded_version: number | null;
 }
 
 export interface CollectionEntriesTable {
@@ -299,6 +301,8 @@ export interface UsersTable {
   role: string;
   created_at: string;
   updated_at: string;
+  /** When an admin disabled the account (migration 20261202T1525); null while it is active. */
+  disabled_at: string | null;
 }
 
 /** A signed-in browser; `id_hash` is the SHA-256 of the cookie value. */

@@ -19,6 +19,7 @@ import { peoplePages } from './routes/people.tsx';
 import { playerPages } from './routes/player.tsx';
 import { searchPages } from './routes/search.tsx';
 import { workspacePages } from './routes/workspace.tsx';
+import { workspaceImportPages } from './routes/workspace-import.tsx';
 
 export type { WebDeps } from './deps.ts';
 export { type Renderer, renderErrorPage } from './render.tsx';
@@ -50,6 +51,18 @@ export function createWebApp(deps: WebDeps): { app: Hono; render: Renderer } {
     app.route(
       '/',
       workspacePages({ ...pages, accounts: deps.accounts, drafts: deps.drafts, auth: deps.auth }),
+    );
+  if (deps.accounts && deps.drafts && deps.auth && deps.imports)
+    app.route(
+      '/',
+      workspaceImportPages({
+        render,
+        accounts: deps.accounts,
+        drafts: deps.drafts,
+        imports: deps.imports,
+        auth: deps.auth,
+        ...(deps.exporter ? { exporter: deps.exporter } : {}),
+      }),
     );
   return { app, render };
 }

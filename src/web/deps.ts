@@ -4,6 +4,7 @@ import type { AccountsService, Session, SignInResult, User } from '../modules/ac
 import type { CatalogService } from '../modules/catalog/index.ts';
 import type { ContentService } from '../modules/content/index.ts';
 import type { CollectionsService, DraftsService } from '../modules/collections/index.ts';
+import type { ImportsService } from '../modules/imports/index.ts';
 import type { MediaAccessSummary } from '../modules/media/index.ts';
 import type { SearchService } from '../modules/search/index.ts';
 import type { PlaybackDto } from '../presenters/media.ts';
@@ -20,9 +21,18 @@ export interface WebDeps {
   auth?: WebAuth;
   /** The content load's state, for /readyz and the banner over a stale catalogue. */
   content?: Pick<ContentService, 'status' | 'version'>;
+  /** Importing lists into drafts (the workspace's Import page) when given. */
+  imports?: ImportsService;
+  /** Exporting a collection as Letterboxd CSV and as a content file, when given. */
+  exporter?: CollectionExporter;
   /** The media library: the player page and the film page's "On this server" are shown with it. */
   media?: WebMedia;
   publicUrl: string;
+}
+
+export interface CollectionExporter {
+  letterboxdCsv(slug: string, opts?: { minimal?: boolean }): Promise<string>;
+  contentYaml(slug: string): Promise<{ file: string; text: string }>;
 }
 
 export interface WebMedia {

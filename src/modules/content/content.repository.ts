@@ -6,7 +6,9 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { type Database, bumpCatalogVersion, readCatalogVersion } from '../../db/index.ts';
+import { type Problem, ValidationError } from '../../lib/errors.ts';
 import { slugify } from '../../lib/text/index.ts';
+import { decideCollectionSync } from './collection-files.ts';
 import type { ContentPlan, PlannedCollection, PlannedFilm } from './content.ts';
 import { personSlug } from './content.ts';
 
@@ -74,10 +76,20 @@ export class ContentRepository {
         progress('films', ++done, plan.films.length);
       }
       done = 0;
+      const conflicts: Problem[] = [];
       for (const c of plan.collections) {
-        await this.syncCollection(trx, c, sourceIds, filmIds, stamp, report.collections);
+        const decision = await decideCollectionSync(trx, c.data, c.hash);
+        if (decision.kind === 'conflict') conflicts.push({ where: c.file, message: decision.message });
+        else if (decision.kind === 'unchanged') report.collections.unchanged++;
+        else await this.syncCollection(trx, c, sourceIds, filmIds, stamp, report.collections);
         progress('collections', ++done, plan.collections.length);
       }
+      // Edited in the browser and in a file: reported, never resolved; the load writes nothing.
+      if (conflicts.length > 0)
+        throw new ValidationError(
+          `${conflicts.length} collection file(s) conflict with edits made in the browser; nothing was loaded.`,
+          conflicts,
+        );
 
       // Records whose files were deleted go too; imported drafts (origin 'import') stay.
       const keepCollections = plan.collections.map((c) => c.data.slug);
@@ -387,13 +399,15 @@ export class ContentRepository {
     const c = planned.data;
     const existing = await trx
       .selectFrom('collections')
-      .select(['id', 'content_hash', 'origin'])
+      .select(['id', 'content_hash', 'origin', 'version'])
       .where('slug', '=', c.slug)
       .executeTakeFirst();
     if (existing && existing.content_hash === planned.hash) {
       t.unchanged++;
       return;
     }
+    // A file change moves the version, so an editor open in the browser gets a conflict too.
+    const version = existing ? Number(existing.version) + 1 : 1;
     const src = (key: string) => sourceIds.get(c.sources[key]!.url)!;
     const values = {
       title: c.title,
@@ -404,9 +418,12 @@ export class ContentRepository {
       intro: c.intro,
       origin_title: c.origin?.title ?? null,
       origin_note: c.origin?.note ?? null,
-      origin: 'content',
+      // A collection made in the workspace stays the workspace's (deleting its file keeps it).
+      origin: existing && existing.origin !== 'content' ? existing.origin : 'content',
       content_hash: planned.hash,
       updated_at: stamp,
+      version,
+      loaded_version: version,
     };
     let id: number;
     if (existing) {
@@ -431,20 +448,16 @@ export class ContentRepository {
           position: i + 1,
           listed_as: e.listedAs ?? null,
           description: e.description,
-          fact_text: e.fact.text,
+          fact_text: e.fact?.text ?? '',
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('entry_fact_sources')
-        .values(
-          [...new Set(e.fact.sources.map(src))].map((source_id, position) => ({
-            entry_id: entryId,
-            source_id,
-            position,
-          })),
-        )
-        .execute();
+      const cited = [...new Set((e.fact?.sources ?? []).map(src))];
+      if (cited.length > 0)
+        await trx
+          .insertInto('entry_fact_sources')
+          .values(cited.map((source_id, position) => ({ entry_id: entryId, source_id, position })))
+          .execute();
       for (const [position, corr] of e.corrections.entries()) {
         const { id: corrId } = await trx
           .insertInto('corrections')

@@ -114,8 +114,10 @@ export const entrySchema = z.strictObject({
   film: slugSchema,
   /** The heading the original list used for this slot, e.g. "The Mother (1975)". */
   listedAs: z.string().min(1).optional(),
-  description: z.string().min(1),
-  fact: z.strictObject({ text: z.string().min(1), sources: z.array(sourceKeySchema).min(1) }),
+  /** May be empty while the collection is not published (a draft written in the workspace). */
+  description: z.string(),
+  /** The statement readers see marked Fact; optional, and cited once published. */
+  fact: z.strictObject({ text: z.string(), sources: z.array(sourceKeySchema) }).optional(),
   corrections: z.array(correctionSchema).default([]),
 });
 
@@ -124,16 +126,39 @@ export const collectionFileSchema = z.strictObject({
   title: z.string().min(1),
   subtitle: z.string().min(1).optional(),
   curator: z.string().min(1),
-  status: z.enum(['draft', 'published']).default('published'),
+  status: z.enum(['draft', 'review', 'published']).default('published'),
   published: isoDateSchema.optional(),
-  intro: z.string().min(1),
+  /** Written by export: the database version the file was made from, and the hash of what it said. */
+  exported: z
+    .strictObject({
+      version: z.int().min(1),
+      hash: z.string().regex(/^[0-9a-f]{32}$/, 'must be the hash export wrote'),
+    })
+    .optional(),
+  intro: z.string(),
   /** Where the collection came from, when it began as someone else's list. */
   origin: z
     .strictObject({ title: z.string().min(1), note: z.string().min(1) })
     .optional(),
-  entries: z.array(entrySchema).min(1),
+  entries: z.array(entrySchema),
   sources: z.record(sourceKeySchema, sourceDefSchema).default({}),
-});
+})
+  // What readers see must be complete: drafts (from the workspace) may still be unfinished.
+  .superRefine((c, ctx) => {
+    if (c.status !== 'published') return;
+    const need = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
+    if (!c.intro.trim()) need(['intro'], 'must not be empty in a published collection');
+    if (c.entries.length === 0) need(['entries'], 'a published collection needs at least one entry');
+    c.entries.forEach((e, i) => {
+      if (!e.description.trim())
+        need(['entries', i, 'description'], 'must not be empty in a published collection');
+      if (e.fact && !e.fact.text.trim())
+        need(['entries', i, 'fact', 'text'], 'must not be empty in a published collection');
+      if (e.fact && e.fact.sources.length === 0)
+        need(['entries', i, 'fact', 'sources'], 'a fact needs at least one source');
+    });
+  });
 
 export type SourceDef = z.infer<typeof sourceDefSchema>;
 export type PersonRef = z.infer<typeof personRefSchema>;

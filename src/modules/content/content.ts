@@ -117,7 +117,7 @@ function filmSourceUses(film: FilmFile): { path: (string | number)[]; key: strin
 
 function collectionSourceUses(c: CollectionFile): { path: (string | number)[]; key: string }[] {
   return c.entries.flatMap((e, i) => [
-    ...e.fact.sources.map((key, j) => ({ path: ['entries', i, 'fact', 'sources', j], key })),
+    ...(e.fact?.sources ?? []).map((key, j) => ({ path: ['entries', i, 'fact', 'sources', j], key })),
     ...e.corrections.flatMap((corr, k) =>
       corr.sources.map((key, j) => ({ path: ['entries', i, 'corrections', k, 'sources', j], key })),
     ),
