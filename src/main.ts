@@ -145,6 +145,8 @@ export async function createApplication(
     new AccessService(new AccessRepository(db.kysely)),
     // the media library's copies count in the access filter (media is built below)
     () => media.selfHostedAccess(),
+    // list counts and menus are kept until the catalogue version moves
+    () => version.current(),
   );
   const contentRepo = new ContentRepository(db.kysely);
   const knowledge = new KnowledgeService(new KnowledgeRepository(db.kysely), () =>

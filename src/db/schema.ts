@@ -183,6 +183,7 @@ export interface Database {
   people: PeopleTable;
   credits: CreditsTable;
   film_countries: FilmCountriesTable;
+  film_languages: FilmLanguagesTable;
   sources: SourcesTable;
   film_synopsis_sources: FilmSynopsisSourcesTable;
   facts: FactsTable;
@@ -349,4 +350,10 @@ export interface AuditLogTable {
   subject: string;
   /** JSON. */
   detail: string;
+}
+
+/** One row per film and language, kept from `films.languages` by triggers (for the filter). */
+export interface FilmLanguagesTable {
+  film_id: number;
+  language: string;
 }

@@ -27,6 +27,11 @@ export const searchPageQuery = z.object({
     .catch(''),
 });
 
+/** The people list: a keyset cursor (a bad one falls back to the first page). */
+export const peoplePageQuery = z.object({
+  cursor: z.preprocess(unsetIfEmpty, z.string().max(400).optional()).catch(undefined),
+});
+
 export const filmsPageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   decade: z
@@ -42,6 +47,35 @@ export const filmsPageQuery = z.object({
     )
     .catch(undefined),
   access: z.preprocess(unsetIfEmpty, z.enum(ACCESS_FILTERS).optional()).catch(undefined),
+  country: z
+    .preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .regex(/^[A-Za-z]{2}$/)
+        .transform((c) => c.toUpperCase())
+        .optional(),
+    )
+    .catch(undefined),
+  language: z
+    .preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+        .optional(),
+    )
+    .catch(undefined),
+  director: z
+    .preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .regex(/^[a-z0-9-]+$/)
+        .optional(),
+    )
+    .catch(undefined),
+  cursor: z.preprocess(unsetIfEmpty, z.string().max(400).optional()).catch(undefined),
 });
 
 /** The query string of a page; the schemas above never fail, they fall back. */

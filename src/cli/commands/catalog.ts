@@ -15,6 +15,8 @@ export function registerCatalogCommands(program: Command): void {
     .option('--from <year>', 'earliest year', int('from'))
     .option('--to <year>', 'latest year', int('to'))
     .option('--director <slug>', 'director slug, e.g. mark-donskoy')
+    .option('--country <code>', 'ISO 3166 country code, e.g. SU')
+    .option('--language <tag>', 'language tag, e.g. ru')
     .addOption(
       new Option('--access <kind>', 'English access (offers or a copy on this server)').choices(
         ACCESS_FILTERS,
@@ -22,6 +24,7 @@ export function registerCatalogCommands(program: Command): void {
     )
     .option('--page <n>', 'page number', int('page'), 1)
     .option('--per-page <n>', 'films per page', int('per-page'), 50)
+    .option('--cursor <cursor>', 'the page a previous run named (its "next:" line)')
     .option('--json', 'print JSON')
     .action(
       async (opts: {
@@ -29,9 +32,12 @@ export function registerCatalogCommands(program: Command): void {
         from?: number;
         to?: number;
         director?: string;
+        country?: string;
+        language?: string;
         access?: AccessFilter;
         page: number;
         perPage: number;
+        cursor?: string;
         json?: boolean;
       }) => {
         await withApp(async (app) => {
@@ -41,12 +47,22 @@ export function registerCatalogCommands(program: Command): void {
               yearFrom: opts.from,
               yearTo: opts.to,
               director: opts.director,
+              country: opts.country?.toUpperCase(),
+              language: opts.language,
               access: opts.access,
             },
-            { page: opts.page, perPage: opts.perPage },
+            {
+              page: opts.page,
+              perPage: opts.perPage,
+              ...(opts.cursor !== undefined ? { cursor: opts.cursor } : {}),
+            },
           );
           if (opts.json) {
-            return printJson({ data: page.items.map(presentFilmSummary), total: page.total });
+            return printJson({
+              data: page.items.map(presentFilmSummary),
+              total: page.total,
+              next: page.next,
+            });
           }
           console.log(
             table(
@@ -62,6 +78,7 @@ export function registerCatalogCommands(program: Command): void {
             ),
           );
           console.log(`${page.items.length} of ${page.total} films`);
+          if (page.next) console.log(`next: kinoteka films list --cursor ${page.next}`);
         });
       },
     );

@@ -12,7 +12,7 @@ import {
 } from '../../presenters/index.ts';
 import { parseQuery } from '../validate.ts';
 import type { ApiRoute } from './registry.ts';
-import { filmsQuery, one, pageOf, peopleQuery } from './schemas.ts';
+import { cursorPageOf, filmsQuery, one, peopleQuery } from './schemas.ts';
 
 function pageMeta(p: { page: number; perPage: number; total: number }) {
   return {
@@ -23,6 +23,12 @@ function pageMeta(p: { page: number; perPage: number; total: number }) {
   };
 }
 
+const paging = (q: { page: number; per_page: number; cursor?: string | undefined }) => ({
+  page: q.page,
+  perPage: q.per_page,
+  ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
+});
+
 export function catalogRoutes(
   catalog: CatalogService,
   collections: CollectionsService,
@@ -32,10 +38,11 @@ export function catalogRoutes(
       method: 'get',
       path: '/films',
       operationId: 'listFilms',
-      summary: 'Films in the catalogue, filtered and paged, ordered by year.',
+      summary:
+        'Films in the catalogue, filtered and paged (keyset: follow `meta.next`), ordered by year then slug.',
       tags: ['films'],
       query: filmsQuery,
-      response: pageOf(filmSummaryDto),
+      response: cursorPageOf(filmSummaryDto),
       errors: [400],
       handler: async (c) => {
         const q = parseQuery(c, filmsQuery);
@@ -45,12 +52,19 @@ export function catalogRoutes(
             yearFrom: q.year_from,
             yearTo: q.year_to,
             director: q.director,
+            country: q.country,
+            language: q.language,
             access: q.access,
           },
-          { page: q.page, perPage: q.per_page },
+          paging(q),
         );
         return c.json(
-          { data: page.items.map(presentFilmSummary), meta: pageMeta(page) },
+          {
+            data: page.items.map(presentFilmSummary),
+            meta: pageMeta(page),
+            next: page.next,
+            prev: page.prev,
+          },
           200,
           // the access filter counts library copies, which scans change: not kept by the cache
           q.access ? { 'cache-control': 'private, no-store' } : {},
@@ -79,12 +93,17 @@ export function catalogRoutes(
       summary: 'People credited in the catalogue, by name.',
       tags: ['people'],
       query: peopleQuery,
-      response: pageOf(personListItemDto),
+      response: cursorPageOf(personListItemDto),
       errors: [400],
       handler: async (c) => {
         const q = parseQuery(c, peopleQuery);
-        const page = await catalog.listPeople({ page: q.page, perPage: q.per_page });
-        return c.json({ data: page.items.map(presentPersonListItem), meta: pageMeta(page) });
+        const page = await catalog.listPeople(paging(q));
+        return c.json({
+          data: page.items.map(presentPersonListItem),
+          meta: pageMeta(page),
+          next: page.next,
+          prev: page.prev,
+        });
       },
     },
     {

@@ -16,6 +16,15 @@ const intParam = (name: string, min: number, max: number) =>
 export const pagingQuery = z.object({
   page: intParam('page', 1, 100_000).default(1),
   per_page: intParam('per_page', 1, 100).default(20),
+  cursor: z
+    .string()
+    .min(1, 'cursor must not be empty')
+    .max(400, 'cursor is too long to be one of ours')
+    .optional()
+    .meta({
+      description:
+        'Keyset paging: the `next` or `prev` of an earlier page, as given (opaque). It wins over `page`, which stays for old links and costs more the deeper it goes.',
+    }),
 });
 
 export const filmsQuery = pagingQuery
@@ -28,6 +37,15 @@ export const filmsQuery = pagingQuery
     director: z
       .string()
       .regex(/^[a-z0-9-]+$/, 'director must be a person slug')
+      .optional(),
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, 'country must be a two-letter ISO 3166 code, e.g. SU')
+      .transform((c) => c.toUpperCase())
+      .optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'language must be a BCP 47 tag, e.g. ru')
       .optional(),
     access: z.enum(ACCESS_FILTERS).optional().meta({
       description:
@@ -59,4 +77,19 @@ export const errorDto = z
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ data: z.array(item), meta: pageMetaDto });
+
+/** A keyset-paged list: the page, and the cursors either side of it (pass one as `cursor`). */
+export const cursorPageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    data: z.array(item),
+    meta: pageMetaDto,
+    next: z
+      .string()
+      .nullable()
+      .meta({ description: 'Cursor of the next page (pass it as `cursor`); null on the last.' }),
+    prev: z
+      .string()
+      .nullable()
+      .meta({ description: 'Cursor of the previous page; null on the first.' }),
+  });
 export const one = <T extends z.ZodType>(item: T) => z.object({ data: item });

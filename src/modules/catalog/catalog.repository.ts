@@ -1,15 +1,38 @@
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../db/index.ts';
 import { countryName } from '../../lib/countries.ts';
 import {
   type CreditRole,
   type FilmFilter,
+  type ListKey,
   type PersonRef,
   type Title,
   type TitleKind,
   decadeRange,
   summaryFrom,
 } from './catalog.ts';
+
+/** How a list query finds its rows; see `CatalogRepository.listFilms`. */
+export type ListPlan = 'walk' | 'pick';
+
+/** The films with a copy in the media library, and those whose copies give the access kind. */
+export interface OnServer {
+  withCopy: readonly string[];
+  withKind: readonly string[];
+}
+
+// A subquery naming film ids (the filter's own index): `select film_id from ... where ...`.
+type IdsQuery = SelectQueryBuilder<Database, any, { film_id: number }>;
+
+/** Whether the filter has a condition with an index of its own, which can drive a `pick` plan. */
+export function hasDriver(filter: FilmFilter): boolean {
+  return !!(
+    filter.director ||
+    filter.country ||
+    filter.language ||
+    (filter.access && filter.access !== 'none')
+  );
+}
 
 export interface FilmRecord {
   id: number;
@@ -128,16 +151,87 @@ export class CatalogRepository {
     return rows.map((r) => Number(r.decade));
   }
 
+  /** Every country and language some film has, for the film list's menus. */
+  async filterValues(): Promise<{ countries: string[]; languages: string[] }> {
+    const [countries, languages] = await Promise.all([
+      this.db
+        .selectFrom('film_countries')
+        .select('country_code')
+        .distinct()
+        .orderBy('country_code')
+        .execute(),
+      this.db
+        .selectFrom('film_languages')
+        .select('language')
+        .distinct()
+        .orderBy('language')
+        .execute(),
+    ]);
+    return {
+      countries: countries.map((c) => c.country_code),
+      languages: languages.map((l) => l.language),
+    };
+  }
+
   /**
-   * One page of films matching the filter, ordered by year then slug. `onServer` names the
-   * films with a copy in the media library (`withCopy`) and those whose copies give the
-   * filtered access kind (`withKind`); the access filter counts them beside the offers.
+   * One page of films matching the filter, ordered by year then slug, by keyset: the page
+   * after (or before) a (year, slug) key, so a deep page costs what the first one does.
+   * `onServer` names the films with a copy in the media library (`withCopy`) and those whose
+   * copies give the filtered access kind (`withKind`); the access filter counts them beside
+   * the offers.
+   *
+   * `plan` says how the database finds the rows (docs/operating.md, "Large catalogues"):
+   * `walk` follows the films (year, slug) index and checks each film against the filter (cheap
+   * when many films match); `pick` takes the matching film ids from the filter's own index and
+   * sorts just those (cheap when few match). The service chooses by the filter's count.
    */
   async listFilms(
     filter: FilmFilter,
-    page: { offset: number; limit: number },
-    onServer?: { withCopy: readonly string[]; withKind: readonly string[] },
-  ): Promise<{ rows: FilmListRow[]; total: number }> {
+    page: { limit: number; offset?: number; key?: ListKey<number>; plan?: ListPlan },
+    onServer?: OnServer,
+  ): Promise<{ rows: FilmListRow[]; more: boolean }> {
+    let q = this.filtered(filter, page.plan ?? 'walk', onServer);
+    const key = page.key;
+    const backwards = key?.dir === 'before';
+    if (key) {
+      q = q.where((eb) =>
+        eb(eb.refTuple('films.year', 'films.slug'), backwards ? '<' : '>', eb.tuple(key.a, key.b)),
+      );
+    }
+    const order = backwards ? 'desc' : 'asc';
+    let films = await q
+      .select(['films.id', 'films.slug', 'films.year', 'films.runtime_minutes'])
+      .orderBy('films.year', order)
+      .orderBy('films.slug', order)
+      .$if(!key && !!page.offset, (qb) => qb.offset(page.offset ?? 0))
+      .limit(page.limit + 1)
+      .execute();
+    const more = films.length > page.limit;
+    films = films.slice(0, page.limit);
+    if (backwards) films.reverse();
+    const titles = await this.titlesForFilms(films.map((f) => f.id));
+    return {
+      more,
+      rows: films.map((f) => ({
+        id: f.id,
+        slug: f.slug,
+        year: f.year,
+        runtimeMinutes: f.runtime_minutes,
+        ...summaryFrom(titles.get(f.id) ?? []),
+      })),
+    };
+  }
+
+  /** How many films match the filter (the `pick` form when the filter has an index of its own). */
+  async countFilms(filter: FilmFilter, onServer?: OnServer): Promise<number> {
+    const row = await this.filtered(filter, hasDriver(filter) ? 'pick' : 'walk', onServer)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** The films query with the filter's conditions; see `listFilms` for the two plans. */
+  private filtered(filter: FilmFilter, plan: ListPlan, onServer?: OnServer) {
     let q = this.db.selectFrom('films');
     const range =
       filter.decade !== undefined
@@ -145,17 +239,49 @@ export class CatalogRepository {
         : { from: filter.yearFrom, to: filter.yearTo };
     if (range.from !== undefined) q = q.where('films.year', '>=', range.from);
     if (range.to !== undefined) q = q.where('films.year', '<=', range.to);
+    // In the `pick` plan the first filter that has an index of its own drives (`films.id in`);
+    // every other one is checked per film (`exists`), which the same indexes answer.
+    let driving = plan === 'pick';
+    const cond = (ids: (eb: ExpressionBuilder<Database, 'films'>) => IdsQuery) => {
+      const drive = driving;
+      driving = false;
+      return (eb: ExpressionBuilder<Database, 'films'>) =>
+        drive
+          ? eb('films.id', 'in', ids(eb))
+          : eb.exists(ids(eb).whereRef(sql.ref('film_id'), '=', sql.ref('films.id')));
+    };
     if (filter.director) {
       const director = filter.director;
-      q = q.where((eb) =>
-        eb.exists(
+      q = q.where(
+        cond((eb) =>
           eb
             .selectFrom('credits')
             .innerJoin('people', 'people.id', 'credits.person_id')
-            .select('credits.id')
-            .whereRef('credits.film_id', '=', 'films.id')
+            .select('credits.film_id')
             .where('credits.role', '=', 'director')
             .where('people.slug', '=', director),
+        ),
+      );
+    }
+    if (filter.country) {
+      const country = filter.country;
+      q = q.where(
+        cond((eb) =>
+          eb
+            .selectFrom('film_countries')
+            .select('film_countries.film_id')
+            .where('film_countries.country_code', '=', country),
+        ),
+      );
+    }
+    if (filter.language) {
+      const language = filter.language;
+      q = q.where(
+        cond((eb) =>
+          eb
+            .selectFrom('film_languages')
+            .select('film_languages.film_id')
+            .where('film_languages.language', '=', language),
         ),
       );
     }
@@ -164,7 +290,10 @@ export class CatalogRepository {
       q = q.where((eb) =>
         eb.not(
           eb.exists(
-            eb.selectFrom('access_offers').select('id').whereRef('film_id', '=', 'films.id'),
+            eb
+              .selectFrom('access_offers')
+              .select('access_offers.film_id')
+              .whereRef('access_offers.film_id', '=', 'films.id'),
           ),
         ),
       );
@@ -175,40 +304,19 @@ export class CatalogRepository {
         : q.where(sql<boolean>`1 = 0`);
     } else if (filter.access) {
       const kind = filter.access;
-      q = q.where((eb) => {
-        const offered = eb.exists(
-          eb
-            .selectFrom('access_offers')
-            .select('id')
-            .whereRef('film_id', '=', 'films.id')
-            .where('kind', '=', kind),
-        );
-        return copies.withKind.length
-          ? eb.or([offered, eb('films.slug', 'in', [...copies.withKind])])
-          : offered;
-      });
+      const offered = cond((eb) =>
+        eb
+          .selectFrom('access_offers')
+          .select('access_offers.film_id')
+          .where('access_offers.kind', '=', kind),
+      );
+      q = q.where((eb) =>
+        copies.withKind.length
+          ? eb.or([offered(eb), eb('films.slug', 'in', [...copies.withKind])])
+          : offered(eb),
+      );
     }
-    const countRow = await q
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    const films = await q
-      .select(['films.id', 'films.slug', 'films.year', 'films.runtime_minutes'])
-      .orderBy('films.year')
-      .orderBy('films.slug')
-      .offset(page.offset)
-      .limit(page.limit)
-      .execute();
-    const titles = await this.titlesForFilms(films.map((f) => f.id));
-    return {
-      total: Number(countRow.n),
-      rows: films.map((f) => ({
-        id: f.id,
-        slug: f.slug,
-        year: f.year,
-        runtimeMinutes: f.runtime_minutes,
-        ...summaryFrom(titles.get(f.id) ?? []),
-      })),
-    };
+    return q;
   }
 
   async filmRowsBySlugs(slugs: readonly string[]): Promise<FilmListRow[]> {
@@ -328,22 +436,39 @@ export class CatalogRepository {
     }));
   }
 
-  async listPeople(page: {
-    offset: number;
-    limit: number;
-  }): Promise<{ rows: (PersonRef & { roles: CreditRole[]; films: number })[]; total: number }> {
-    const total = await this.db
+  async countPeople(): Promise<number> {
+    const row = await this.db
       .selectFrom('people')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    const people = await this.db
+    return Number(row.n);
+  }
+
+  /** One page of people by name then slug, by keyset on (name, slug) like `listFilms`. */
+  async listPeople(page: {
+    limit: number;
+    offset?: number;
+    key?: ListKey<string>;
+  }): Promise<{ rows: (PersonRef & { roles: CreditRole[]; films: number })[]; more: boolean }> {
+    const key = page.key;
+    const backwards = key?.dir === 'before';
+    const order = backwards ? 'desc' : 'asc';
+    let people = await this.db
       .selectFrom('people')
       .select(['id', 'slug', 'name', 'name_original'])
-      .orderBy('name')
-      .orderBy('slug')
-      .offset(page.offset)
-      .limit(page.limit)
+      .$if(!!key, (qb) =>
+        qb.where((eb) =>
+          eb(eb.refTuple('name', 'slug'), backwards ? '<' : '>', eb.tuple(key!.a, key!.b)),
+        ),
+      )
+      .orderBy('name', order)
+      .orderBy('slug', order)
+      .$if(!key && !!page.offset, (qb) => qb.offset(page.offset ?? 0))
+      .limit(page.limit + 1)
       .execute();
+    const more = people.length > page.limit;
+    people = people.slice(0, page.limit);
+    if (backwards) people.reverse();
     const credits = people.length
       ? await this.db
           .selectFrom('credits')
@@ -356,7 +481,7 @@ export class CatalogRepository {
           .execute()
       : [];
     return {
-      total: Number(total.n),
+      more,
       rows: people.map((p) => {
         const mine = credits.filter((c) => c.person_id === p.id);
         return {

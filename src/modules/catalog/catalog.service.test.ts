@@ -60,7 +60,7 @@ const FILMS: FakeFilm[] = [
 
 /** The catalogue's tables as arrays; records the paging it was asked for. */
 class FakeCatalog implements CatalogReader {
-  readonly pages: { offset: number; limit: number }[] = [];
+  readonly pages: { offset?: number; limit: number; plan?: string }[] = [];
   private row(f: FakeFilm): FilmListRow {
     const english = f.titles.find((t) => t.kind === 'english');
     const original = f.titles.find((t) => t.kind === 'original') ?? null;
@@ -103,10 +103,20 @@ class FakeCatalog implements CatalogReader {
       }
     );
   }
-  async listFilms(_filter: unknown, page: { offset: number; limit: number }) {
+  async listFilms(_filter: unknown, page: { offset?: number; limit: number; plan?: string }) {
     this.pages.push(page);
-    const rows = FILMS.map((f) => this.row(f)).slice(page.offset, page.offset + page.limit);
-    return { rows, total: FILMS.length };
+    const offset = page.offset ?? 0;
+    const all = FILMS.map((f) => this.row(f));
+    return { rows: all.slice(offset, offset + page.limit), more: all.length > offset + page.limit };
+  }
+  async filterValues() {
+    return { countries: ['SU'], languages: ['ru'] };
+  }
+  async countFilms() {
+    return FILMS.length;
+  }
+  async countPeople() {
+    return 0;
   }
   async decades() {
     return [...new Set(FILMS.map((f) => Math.floor(f.year / 10) * 10))].sort();
@@ -142,7 +152,7 @@ class FakeCatalog implements CatalogReader {
     ];
   }
   async listPeople() {
-    return { rows: [], total: 0 };
+    return { rows: [], more: false };
   }
   async allFilmsWithNames() {
     return [];
@@ -224,7 +234,7 @@ describe('CatalogService', () => {
   it('turns pages into offsets and badges every film with its access kinds', async () => {
     const { service: s, catalog } = service();
     const page = await s.listFilms({}, { page: 2, perPage: 1 });
-    expect(catalog.pages).toEqual([{ offset: 1, limit: 1 }]);
+    expect(catalog.pages).toEqual([{ offset: 1, limit: 1, plan: 'walk' }]);
     expect(page).toMatchObject({ total: 2, page: 2, perPage: 1 });
     expect(page.items.map((f) => [f.slug, f.accessKinds])).toEqual([
       ['the-ascent-1977', ['subtitles', 'intertitles']],

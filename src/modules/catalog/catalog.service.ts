@@ -2,6 +2,7 @@
  * The catalogue's read rules: film lists, film and person pages, covers. A film's facts and
  * English access belong to other modules; they are read through those modules' services.
  */
+import { countryName } from '../../lib/countries.ts';
 import { NotFoundError } from '../../lib/errors.ts';
 import { hasCyrillic, romanize } from '../../lib/text/index.ts';
 import { type AccessKind, type AccessService, accessKinds } from '../access/index.ts';
@@ -15,9 +16,20 @@ import {
   type PersonDetail,
   type PersonName,
   type PersonRef,
+  type ListKey,
+  type Paging,
+  decodeCursor,
+  encodeCursor,
   summaryFrom,
 } from './catalog.ts';
-import type { CatalogRepository, FilmCover, FilmListRow } from './catalog.repository.ts';
+import {
+  type CatalogRepository,
+  type FilmCover,
+  type FilmListRow,
+  type OnServer,
+  hasDriver,
+} from './catalog.repository.ts';
+import { ValidationError } from '../../lib/errors.ts';
 
 /** What the service reads from the catalogue's own tables; a test may pass an in-memory fake. */
 export type CatalogReader = Pick<
@@ -25,6 +37,8 @@ export type CatalogReader = Pick<
   | 'findFilm'
   | 'findFilmCover'
   | 'listFilms'
+  | 'countFilms'
+  | 'filterValues'
   | 'decades'
   | 'filmRowsBySlugs'
   | 'titlesForFilms'
@@ -33,6 +47,7 @@ export type CatalogReader = Pick<
   | 'findPerson'
   | 'creditsOfPerson'
   | 'listPeople'
+  | 'countPeople'
   | 'allFilmsWithNames'
 >;
 /** The parts of the facts and access services the catalogue uses. */
@@ -45,24 +60,59 @@ export type FilmAccessSource = Pick<AccessService, 'forFilm' | 'kindsOf'>;
  */
 export type SelfHostedAccess = () => Promise<ReadonlyMap<string, readonly AccessKind[]>>;
 
+/** Reads the catalogue version (the counts are kept until it moves). */
+export type CatalogVersion = () => Promise<string>;
+
 export class CatalogService {
+  /** Counts by filter, for the catalogue version they were counted at. */
+  private counts = new Map<string, unknown>();
+  private countsVersion: string | undefined;
+
   constructor(
     private readonly catalog: CatalogReader,
     private readonly facts: FilmFactsSource,
     private readonly access: FilmAccessSource,
     private readonly selfHosted?: SelfHostedAccess,
+    private readonly version?: CatalogVersion,
   ) {}
 
-  async listFilms(
-    filter: FilmFilter,
-    paging: { page: number; perPage: number },
-  ): Promise<Page<FilmSummary>> {
-    const { rows, total } = await this.catalog.listFilms(
+  /**
+   * One page of films, by cursor (keyset) or page number. A cursor that is not one of ours is
+   * a ValidationError naming `cursor`; the pages catch it and show the first page.
+   */
+  async listFilms(filter: FilmFilter, paging: Paging): Promise<Page<FilmSummary>> {
+    const key = paging.cursor !== undefined ? filmCursor(paging.cursor) : undefined;
+    const page = key ? 1 : (paging.page ?? 1);
+    const onServer = await this.onServer(filter);
+    const filterKey = JSON.stringify(['films', filter, onServer]);
+    const total = await this.counted(filterKey, () => this.catalog.countFilms(filter, onServer));
+    const all = hasDriver(filter)
+      ? await this.counted('films-all', () => this.catalog.countFilms({}))
+      : total;
+    // Few matches: take them from the filter's index and sort them; many: walk the films in
+    // order and keep the matching ones. Either reads about sqrt(perPage × films) rows at worst.
+    const plan = hasDriver(filter) && total * total <= paging.perPage * all ? 'pick' : 'walk';
+    const { rows, more } = await this.catalog.listFilms(
       filter,
-      { offset: (paging.page - 1) * paging.perPage, limit: paging.perPage },
-      await this.onServer(filter),
+      {
+        limit: paging.perPage,
+        offset: (page - 1) * paging.perPage,
+        ...(key ? { key } : {}),
+        plan,
+      },
+      onServer,
     );
-    return { items: await this.summaries(rows), total, page: paging.page, perPage: paging.perPage };
+    const filmKey = (r: FilmListRow, dir: ListKey['dir']) =>
+      encodeCursor({ a: r.year, b: r.slug, dir });
+    const { next, prev } = neighbours(rows, more, key, page > 1, filmKey);
+    return {
+      items: await this.summaries(rows),
+      total,
+      page,
+      perPage: paging.perPage,
+      next,
+      prev,
+    };
   }
 
   /** Summaries of the given films, in the order of the slugs given; unknown slugs are skipped. */
@@ -112,7 +162,18 @@ export class CatalogService {
 
   /** Every decade with at least one film, ascending: the film list's decade filter. */
   decades(): Promise<number[]> {
-    return this.catalog.decades();
+    return this.remembered('decades', () => this.catalog.decades());
+  }
+
+  /** The countries (code and name) and languages some film has: the film list's menus. */
+  filterValues(): Promise<{ countries: { code: string; name: string }[]; languages: string[] }> {
+    return this.remembered('filter-values', async () => {
+      const v = await this.catalog.filterValues();
+      return {
+        countries: v.countries.map((code) => ({ code, name: countryName(code) ?? code })),
+        languages: v.languages,
+      };
+    });
   }
 
   async getPerson(slug: string): Promise<PersonDetail> {
@@ -153,15 +214,47 @@ export class CatalogService {
     };
   }
 
-  async listPeople(paging: {
-    page: number;
-    perPage: number;
-  }): Promise<Page<PersonRef & { roles: CreditRole[]; films: number }>> {
-    const { rows, total } = await this.catalog.listPeople({
-      offset: (paging.page - 1) * paging.perPage,
+  async listPeople(
+    paging: Paging,
+  ): Promise<Page<PersonRef & { roles: CreditRole[]; films: number }>> {
+    let key: ListKey<string> | undefined;
+    if (paging.cursor !== undefined) {
+      key = decodeCursor(paging.cursor, 'string');
+      if (!key) throw badCursor();
+    }
+    const page = key ? 1 : (paging.page ?? 1);
+    const total = await this.counted('people', () => this.catalog.countPeople());
+    const { rows, more } = await this.catalog.listPeople({
       limit: paging.perPage,
+      offset: (page - 1) * paging.perPage,
+      ...(key ? { key } : {}),
     });
-    return { items: rows, total, page: paging.page, perPage: paging.perPage };
+    const { next, prev } = neighbours(rows, more, key, page > 1, (p, dir) =>
+      encodeCursor({ a: p.name, b: p.slug, dir }),
+    );
+    return { items: rows, total, page, perPage: paging.perPage, next, prev };
+  }
+
+  /**
+   * A count (or a menu) kept until the catalogue version moves; every node learns of that at
+   * once (LISTEN/NOTIFY) or within a second (the poll). Without a version, never kept.
+   */
+  private async remembered<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (!this.version) return compute();
+    const v = await this.version();
+    if (v !== this.countsVersion) {
+      this.counts = new Map();
+      this.countsVersion = v;
+    }
+    if (this.counts.has(key)) return this.counts.get(key) as T;
+    const value = await compute();
+    if (this.counts.size >= 1000) this.counts.delete(this.counts.keys().next().value!);
+    if (this.countsVersion === v) this.counts.set(key, value);
+    return value;
+  }
+
+  private counted(key: string, count: () => Promise<number>): Promise<number> {
+    return this.remembered(key, count);
   }
 
   /** Every film with its titles and people, for search indexing and list matching. */
@@ -170,9 +263,7 @@ export class CatalogService {
   }
 
   /** For an access filter: the films with a copy here, and those whose copies give the kind. */
-  private async onServer(
-    filter: FilmFilter,
-  ): Promise<{ withCopy: string[]; withKind: string[] } | undefined> {
+  private async onServer(filter: FilmFilter): Promise<OnServer | undefined> {
     const wanted = filter.access;
     if (!wanted || !this.selfHosted) return undefined;
     const copies = await this.selfHosted();
@@ -199,6 +290,47 @@ export class CatalogService {
       accessKinds: accessKinds((kinds.get(r.id) ?? []).map((kind) => ({ kind }))),
     }));
   }
+}
+
+function badCursor(): ValidationError {
+  return new ValidationError('The cursor is not one this list gave out.', [
+    { where: 'cursor', message: 'use the `next` or `prev` value of a page, unchanged' },
+  ]);
+}
+
+function filmCursor(text: string): ListKey<number> {
+  const key = decodeCursor(text, 'number');
+  if (!key) throw badCursor();
+  return key;
+}
+
+/**
+ * The cursors of the pages either side of this one. Going forwards (or from a page number),
+ * `more` says whether a next page exists and a previous one exists past the first page; going
+ * backwards, `more` says whether a previous one exists and the next one always does.
+ */
+function neighbours<R>(
+  rows: readonly R[],
+  more: boolean,
+  key: ListKey | undefined,
+  pastFirst: boolean,
+  keyOf: (row: R, dir: ListKey['dir']) => string,
+): { next: string | null; prev: string | null } {
+  const first = rows[0];
+  const last = rows.at(-1);
+  if (!first || !last) {
+    // Past either end: offer the way back.
+    if (!key) return { next: null, prev: null };
+    const back = encodeCursor({ ...key, dir: key.dir === 'after' ? 'before' : 'after' });
+    return key.dir === 'after' ? { next: null, prev: back } : { next: back, prev: null };
+  }
+  const backwards = key?.dir === 'before';
+  const hasNext = backwards ? true : more;
+  const hasPrev = backwards ? more : !!key || pastFirst;
+  return {
+    next: hasNext ? keyOf(last, 'after') : null,
+    prev: hasPrev ? keyOf(first, 'before') : null,
+  };
 }
 
 /** The standard romanizations shown on a person's page, with their names. */

@@ -94,6 +94,10 @@ export interface FilmFilter {
   yearFrom?: number;
   yearTo?: number;
   director?: string;
+  /** ISO 3166 code, e.g. `SU`. */
+  country?: string;
+  /** BCP 47 language tag as the film files write it, e.g. `ru`. */
+  language?: string;
   access?: AccessFilter;
 }
 
@@ -102,6 +106,51 @@ export interface Page<T> {
   total: number;
   page: number;
   perPage: number;
+  /** Opaque cursors of the following and preceding pages (keyset), null at either end. */
+  next: string | null;
+  prev: string | null;
+}
+
+/**
+ * How a list is asked for: by an opaque cursor (`next`/`prev` of an earlier page), or by a page
+ * number (offset; kept for old links, slow deep into a large catalogue). A cursor wins.
+ */
+export interface Paging {
+  page?: number;
+  perPage: number;
+  cursor?: string;
+}
+
+/** The position of a row in a list ordered by (a, b), and which side of it the page lies. */
+export interface ListKey<A extends string | number = string | number> {
+  a: A;
+  b: string;
+  /** `after`: the page starts after this row; `before`: it ends just before. */
+  dir: 'after' | 'before';
+}
+
+/** A list cursor as the API and pages show it: base64url JSON, opaque to clients. */
+export function encodeCursor(key: ListKey): string {
+  return Buffer.from(JSON.stringify([key.dir === 'after' ? 'a' : 'b', key.a, key.b])).toString(
+    'base64url',
+  );
+}
+
+/** Reads a cursor back; undefined when it is not one of ours (the caller says so or ignores it). */
+export function decodeCursor<A extends 'number' | 'string'>(
+  text: string,
+  kind: A,
+): ListKey<A extends 'number' ? number : string> | undefined {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (!Array.isArray(v) || v.length !== 3) return undefined;
+    const [d, a, b] = v as unknown[];
+    if ((d !== 'a' && d !== 'b') || typeof a !== kind || typeof b !== 'string') return undefined;
+    if (kind === 'number' && !Number.isInteger(a)) return undefined;
+    return { dir: d === 'a' ? 'after' : 'before', a: a as never, b };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The title a list shows first: the English one. */

@@ -8,6 +8,8 @@ export {
   type FilmDetail,
   type FilmFilter,
   type FilmSummary,
+  type ListKey,
+  type Paging,
   type Page,
   type PersonDetail,
   type PersonName,
@@ -15,10 +17,16 @@ export {
   type Title,
   type TitleKind,
 } from './catalog.ts';
-export { CatalogRepository, type FilmCover } from './catalog.repository.ts';
+export {
+  CatalogRepository,
+  type FilmCover,
+  type ListPlan,
+  type OnServer,
+} from './catalog.repository.ts';
 export {
   type CatalogReader,
   CatalogService,
+  type CatalogVersion,
   type FilmAccessSource,
   type FilmFactsSource,
   type SelfHostedAccess,

@@ -4,13 +4,47 @@ import type { CreditRole, FilmSummary, Page, PersonRef } from '../../modules/cat
 import { FilmCard } from '../components/parts.tsx';
 import { urls } from '../../presenters/index.ts';
 
+/** Previous and next links of a keyset-paged list (and the page count on a numbered page). */
+const Pager: FC<{ page: Page<unknown>; pageHref: (cursor: string) => string }> = ({
+  page,
+  pageHref,
+}) => {
+  const pages = Math.max(1, Math.ceil(page.total / page.perPage));
+  if (!page.next && !page.prev) return null;
+  return (
+    <nav class="pager" aria-label="Pages">
+      {page.prev ? (
+        <a href={pageHref(page.prev)} rel="prev">
+          Previous
+        </a>
+      ) : null}
+      <span>
+        {page.items.length} of {page.total}
+        {page.prev ? '' : ` · page 1 of ${pages}`}
+      </span>
+      {page.next ? (
+        <a href={pageHref(page.next)} rel="next">
+          Next
+        </a>
+      ) : null}
+    </nav>
+  );
+};
+
 export const FilmsPage: FC<{
   page: Page<FilmSummary>;
-  filter: { decade?: number | undefined; access?: string | undefined };
+  filter: {
+    decade?: number | undefined;
+    access?: string | undefined;
+    country?: string | undefined;
+    language?: string | undefined;
+    director?: string | undefined;
+  };
   decades: number[];
-  pageHref: (page: number) => string;
-}> = ({ page, filter, decades, pageHref }) => {
-  const pages = Math.max(1, Math.ceil(page.total / page.perPage));
+  countries: { code: string; name: string }[];
+  languages: string[];
+  pageHref: (cursor: string) => string;
+}> = ({ page, filter, decades, countries, languages, pageHref }) => {
   return (
     <>
       <header class="page-header">
@@ -48,6 +82,29 @@ export const FilmsPage: FC<{
             </option>
           </select>
         </label>
+        <label>
+          Country{' '}
+          <select name="country">
+            <option value="">Any</option>
+            {countries.map((c) => (
+              <option value={c.code} selected={filter.country === c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Language{' '}
+          <select name="language">
+            <option value="">Any</option>
+            {languages.map((l) => (
+              <option value={l} selected={filter.language === l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        {filter.director ? <input type="hidden" name="director" value={filter.director} /> : null}
         <button type="submit">Filter</button>
       </form>
       <ul class="film-list">
@@ -57,28 +114,21 @@ export const FilmsPage: FC<{
           </li>
         ))}
       </ul>
-      {pages > 1 ? (
-        <nav class="pager" aria-label="Pages">
-          {page.page > 1 ? <a href={pageHref(page.page - 1)}>Previous</a> : null}
-          <span>
-            Page {page.page} of {pages}
-          </span>
-          {page.page < pages ? <a href={pageHref(page.page + 1)}>Next</a> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pageHref={pageHref} />
     </>
   );
 };
 
 export const PeoplePage: FC<{
-  people: (PersonRef & { roles: CreditRole[]; films: number })[];
-}> = ({ people }) => (
+  page: Page<PersonRef & { roles: CreditRole[]; films: number }>;
+  pageHref: (cursor: string) => string;
+}> = ({ page, pageHref }) => (
   <>
     <header class="page-header">
       <h1>People</h1>
     </header>
     <ul class="people-list">
-      {people.map((p) => (
+      {page.items.map((p) => (
         <li>
           <a href={urls.person(p.slug)}>{p.name}</a>
           {p.nameOriginal ? (
@@ -93,6 +143,7 @@ export const PeoplePage: FC<{
         </li>
       ))}
     </ul>
+    <Pager page={page} pageHref={pageHref} />
   </>
 );
 

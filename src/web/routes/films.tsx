@@ -1,5 +1,9 @@
-/** The film list (filtered by decade and English access, paged) and a film's page. */
+/**
+ * The film list (filtered by decade, country, language, director and English access; paged by
+ * keyset cursor, `page=N` kept for old links) and a film's page.
+ */
 import { Hono } from 'hono';
+import { ValidationError } from '../../lib/errors.ts';
 import { urls } from '../../presenters/index.ts';
 import { mediaUrls } from '../../presenters/media.ts';
 import type { PageDeps } from '../deps.ts';
@@ -21,18 +25,33 @@ export function filmPages({
 
   app.get('/films', async (c) => {
     const q = pageQuery(c, filmsPageQuery);
-    const [page, decades] = await Promise.all([
-      catalog.listFilms(
-        { decade: q.decade, access: q.access },
-        { page: q.page, perPage: FILMS_PER_PAGE },
+    const filter = {
+      decade: q.decade,
+      country: q.country,
+      language: q.language,
+      director: q.director,
+      access: q.access,
+    };
+    const list = (cursor: string | undefined) =>
+      catalog.listFilms(filter, {
+        page: q.page,
+        perPage: FILMS_PER_PAGE,
+        ...(cursor !== undefined ? { cursor } : {}),
+      });
+    const [page, decades, values] = await Promise.all([
+      // A cursor edited by hand is forgiven like a bad page number: the first page.
+      list(q.cursor).catch((e: unknown) =>
+        e instanceof ValidationError ? list(undefined) : Promise.reject(e),
       ),
       catalog.decades(),
+      catalog.filterValues(),
     ]);
-    const pageHref = (n: number) => {
+    const pageHref = (cursor: string) => {
       const params = new URLSearchParams();
-      if (q.decade) params.set('decade', String(q.decade));
-      if (q.access) params.set('access', q.access);
-      params.set('page', String(n));
+      for (const [name, value] of Object.entries(filter)) {
+        if (value !== undefined) params.set(name, String(value));
+      }
+      params.set('cursor', cursor);
       return `${urls.films()}?${params}`;
     };
     return c.html(
@@ -42,7 +61,14 @@ export function filmPages({
           description: 'Every film in the Kinoteka catalogue, with its English access.',
           path: urls.films(),
         },
-        <FilmsPage page={page} filter={q} decades={decades} pageHref={pageHref} />,
+        <FilmsPage
+          page={page}
+          filter={filter}
+          decades={decades}
+          countries={values.countries}
+          languages={values.languages}
+          pageHref={pageHref}
+        />,
       ),
       200,
       // The access filter counts the media library's copies, which a scan changes without

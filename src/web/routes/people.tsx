@@ -1,16 +1,25 @@
 /** The list of people and a person's page. */
 import { Hono } from 'hono';
+import { ValidationError } from '../../lib/errors.ts';
 import { urls } from '../../presenters/index.ts';
 import type { PageDeps } from '../deps.ts';
-import { pathParams, slugParams } from '../input.ts';
+import { pageQuery, pathParams, peoplePageQuery, slugParams } from '../input.ts';
 import { PeoplePage } from '../pages/Lists.tsx';
 import { PersonPage } from '../pages/Person.tsx';
+
+const PEOPLE_PER_PAGE = 200;
 
 export function peoplePages({ catalog, render }: Pick<PageDeps, 'catalog' | 'render'>): Hono {
   const app = new Hono();
 
   app.get('/people', async (c) => {
-    const page = await catalog.listPeople({ page: 1, perPage: 1000 });
+    const { cursor } = pageQuery(c, peoplePageQuery);
+    const list = (at: string | undefined) =>
+      catalog.listPeople({ perPage: PEOPLE_PER_PAGE, ...(at !== undefined ? { cursor: at } : {}) });
+    // A cursor edited by hand is forgiven: the first page.
+    const page = await list(cursor).catch((e: unknown) =>
+      e instanceof ValidationError ? list(undefined) : Promise.reject(e),
+    );
     return c.html(
       await render(
         {
@@ -18,7 +27,10 @@ export function peoplePages({ catalog, render }: Pick<PageDeps, 'catalog' | 'ren
           description: 'Directors, writers and actors in the catalogue.',
           path: urls.people(),
         },
-        <PeoplePage people={page.items} />,
+        <PeoplePage
+          page={page}
+          pageHref={(at) => `${urls.people()}?${new URLSearchParams({ cursor: at })}`}
+        />,
       ),
     );
   });
