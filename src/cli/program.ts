@@ -70,6 +70,10 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
     },
     load: async () => (await import('./commands/media.ts')).registerMediaCommands,
   },
+  {
+    commands: { export: 'Write the catalogue out ("export site DIR": the site as static files).' },
+    load: async () => (await import('./commands/export-site.ts')).registerExportSiteCommand,
+  },
 ];
 
 const VERSION = (
@@ -105,7 +109,9 @@ export async function buildProgram(
     if (opts.all || (named !== undefined && named in m.commands)) (await m.load())(program);
     else
       for (const [name, summary] of Object.entries(m.commands))
-        program.command(name).description(summary);
+        // two modules may add subcommands to one command (export): one stub for both
+        if (!program.commands.some((c) => c.name() === name))
+          program.command(name).description(summary);
   }
   return program;
 }

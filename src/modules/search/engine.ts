@@ -117,6 +117,34 @@ function grow8(a: Uint8Array, need: number): Uint8Array {
   return b;
 }
 
+/** A CSR offsets array as its non-empty buckets: their indexes and lengths. */
+function sparseOffsets(name: string, off: Uint32Array): Record<string, Uint32Array> {
+  let n = 0;
+  for (let i = 0; i + 1 < off.length; i++) if ((off[i + 1] as number) > (off[i] as number)) n++;
+  const idx = new Uint32Array(n);
+  const len = new Uint32Array(n);
+  n = 0;
+  for (let i = 0; i + 1 < off.length; i++) {
+    const l = (off[i + 1] as number) - (off[i] as number);
+    if (l > 0) {
+      idx[n] = i;
+      len[n++] = l;
+    }
+  }
+  return { [`${name}Idx`]: idx, [`${name}Len`]: len };
+}
+
+function denseOffsets(buckets: number, idx: Uint32Array, len: Uint32Array): Uint32Array {
+  const off = new Uint32Array(buckets + 1);
+  let at = 0;
+  let sum = 0;
+  for (let b = 0; b < buckets; b++) {
+    if (at < idx.length && idx[at] === b) sum += len[at++] as number;
+    off[b + 1] = sum;
+  }
+  return off;
+}
+
 export class SearchIndex {
   // documents
   slugs: string[] = [];
@@ -190,6 +218,7 @@ export class SearchIndex {
         tokenCount: this.tokenCount,
         termCount: dict.termCount,
         delMask: typo.delMask,
+        gramBuckets: typo.gramOff.length - 1,
       },
       arrays: {
         years: this.years.subarray(0, n),
@@ -204,7 +233,9 @@ export class SearchIndex {
         lexOrder: dict.lexOrder,
         postOff: dict.postOff,
         post: dict.post,
-        gramOff: typo.gramOff,
+        // the trigram offsets cover every possible trigram (a fixed 1 MB): only the
+        // non-empty buckets are written
+        ...sparseOffsets('gram', typo.gramOff),
         gramTerms: typo.gramTerms,
         delOff: typo.delOff,
         delTerms: typo.delTerms,
@@ -260,7 +291,11 @@ export class SearchIndex {
       post: arr<Uint32Array>('post'),
     };
     index.typoIndex = {
-      gramOff: arr<Uint32Array>('gramOff'),
+      gramOff: denseOffsets(
+        num('gramBuckets'),
+        arr<Uint32Array>('gramIdx'),
+        arr<Uint32Array>('gramLen'),
+      ),
       gramTerms: arr<Uint32Array>('gramTerms'),
       delOff: arr<Uint32Array>('delOff'),
       delTerms: arr<Uint32Array>('delTerms'),
@@ -286,6 +321,7 @@ export class SearchIndex {
       tokenCount: _t,
       termCount: _c,
       delMask: _m,
+      gramBuckets: _g,
       ...rest
     } = meta;
     return { index, meta: rest };

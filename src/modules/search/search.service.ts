@@ -59,6 +59,12 @@ export class SearchService {
     }
   }
 
+  /** The current index as snapshot bytes, with the catalogue version it was built at. */
+  async snapshot(): Promise<Uint8Array> {
+    const version = await this.version();
+    return (await this.index()).toSnapshot({ catalogueVersion: version });
+  }
+
   async search(
     query: string,
     opts: { limit?: number; offset?: number } = {},
