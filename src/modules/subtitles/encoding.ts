@@ -12,6 +12,8 @@
  * case-folded, keep Russian's distribution only under the right code page.
  */
 import iconv from 'iconv-lite';
+import jschardet from 'jschardet';
+import { MULTI_BYTE_ENCODINGS, type MultiByteEncoding, cjkPlausibility } from './encoding-cjk.ts';
 
 export type SingleByteEncoding =
   | 'windows-1251'
@@ -19,6 +21,7 @@ export type SingleByteEncoding =
   | 'cp866'
   | 'iso-8859-5'
   | 'maccyrillic'
+  | 'ibm855'
   | 'windows-1252'
   | 'iso-8859-15'
   | 'windows-1250'
@@ -27,16 +30,27 @@ export type SingleByteEncoding =
   | 'windows-1253'
   | 'windows-1255'
   | 'windows-1254'
-  | 'windows-1257';
+  | 'windows-1257'
+  | 'windows-1256'
+  | 'iso-8859-6'
+  | 'tis-620'
+  | 'windows-874'
+  | 'windows-1258';
 
 export type SubtitleEncoding =
-  'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | SingleByteEncoding;
+  | 'utf-8'
+  | 'utf-16le'
+  | 'utf-16be'
+  | 'utf-32le'
+  | 'utf-32be'
+  | SingleByteEncoding
+  | MultiByteEncoding;
 
 /**
- * The code pages scored, each with a language model below: Cyrillic (Russian), Western,
- * Central European, Turkish and Baltic Latin, Greek, Hebrew. A file in any other code page
- * (IBM855, Arabic, Thai, Vietnamese, the East Asian multi-byte ones) fits none of them well and
- * comes back unsure rather than confidently wrong.
+ * The single-byte code pages scored, each with a language model below: Cyrillic (Russian),
+ * Western, Central European, Turkish, Baltic and Vietnamese Latin, Greek, Hebrew, Arabic, Thai.
+ * The East Asian multi-byte ones are scored by `encoding-cjk.ts`. A file in any other code page
+ * (IBM855, say) fits none of them well and comes back unsure rather than confidently wrong.
  */
 export const SINGLE_BYTE_ENCODINGS: readonly SingleByteEncoding[] = [
   'windows-1251',
@@ -44,6 +58,7 @@ export const SINGLE_BYTE_ENCODINGS: readonly SingleByteEncoding[] = [
   'cp866',
   'iso-8859-5',
   'maccyrillic',
+  'ibm855',
   'windows-1252',
   'iso-8859-15',
   'windows-1250',
@@ -53,6 +68,11 @@ export const SINGLE_BYTE_ENCODINGS: readonly SingleByteEncoding[] = [
   'windows-1255',
   'windows-1254',
   'windows-1257',
+  'windows-1256',
+  'iso-8859-6',
+  'tis-620',
+  'windows-874',
+  'windows-1258',
 ];
 
 export interface DecodedText {
@@ -62,7 +82,7 @@ export interface DecodedText {
   confidence: number;
   bom: boolean;
   /** Runner-up candidates with their scores, best first (statistical detection only). */
-  candidates?: { encoding: SingleByteEncoding; score: number }[];
+  candidates?: { encoding: SingleByteEncoding | MultiByteEncoding; score: number }[];
   /**
    * True when no candidate fits its language well enough, or two fit equally: the text is the
    * best guess, and the caller should ask for `--encoding` rather than use it.
@@ -104,6 +124,25 @@ export function normalizeEncodingName(name: string): string {
     turkish: 'windows-1254',
     cp1257: 'windows-1257',
     baltic: 'windows-1257',
+    cp1256: 'windows-1256',
+    arabic: 'windows-1256',
+    cp874: 'windows-874',
+    tis620: 'tis-620',
+    thai: 'tis-620',
+    cp1258: 'windows-1258',
+    vietnamese: 'windows-1258',
+    sjis: 'shift_jis',
+    'shift-jis': 'shift_jis',
+    'x-sjis': 'shift_jis',
+    cp932: 'shift_jis',
+    eucjp: 'euc-jp',
+    gbk: 'gb18030',
+    gb2312: 'gb18030',
+    cp936: 'gb18030',
+    'big-5': 'big5',
+    cp950: 'big5',
+    euckr: 'euc-kr',
+    cp949: 'euc-kr',
     latin1: 'windows-1252',
     'iso-8859-1': 'windows-1252',
     utf8: 'utf-8',
@@ -130,7 +169,7 @@ export function decodeSubtitleBytes(
   if (opts.encoding) {
     const enc = normalizeEncodingName(opts.encoding);
     if (!iconv.encodingExists(enc)) throw new RangeError(`unknown encoding "${opts.encoding}"`);
-    return { text: iconv.decode(buf, enc), encoding: enc, confidence: 1, bom: false };
+    return { text: decodeAs(buf, enc), encoding: enc, confidence: 1, bom: false };
   }
   const utf32 = sniffUtf32(buf);
   if (utf32)
@@ -315,6 +354,76 @@ const LATIN_LANGS: Record<string, Record<string, number>> = {
   lt: { ą: 0.6, č: 0.4, ę: 0.2, ė: 1.6, į: 1.1, š: 1.3, ų: 0.5, ū: 0.6, ž: 0.8 },
   lv: { ā: 4, č: 0.4, ē: 1.7, ģ: 0.1, ī: 1.9, ķ: 0.2, ļ: 0.4, ņ: 0.3, š: 1.3, ū: 0.5, ž: 0.8 },
   et: { ä: 1.0, ö: 0.9, õ: 1.0, ü: 0.6, š: 0.01, ž: 0.01 },
+  // Vietnamese, in precomposed form (Windows-1258 text is composed before it is scored).
+  vi: {
+    đ: 1.8,
+    ư: 1.5,
+    ơ: 0.8,
+    ă: 0.7,
+    â: 1.2,
+    ê: 0.9,
+    ô: 1.0,
+    à: 1.2,
+    á: 1.0,
+    ả: 0.4,
+    ã: 0.2,
+    ạ: 0.6,
+    ằ: 0.2,
+    ắ: 0.3,
+    ẳ: 0.05,
+    ẵ: 0.03,
+    ặ: 0.3,
+    ầ: 0.5,
+    ấ: 0.7,
+    ẩ: 0.1,
+    ẫ: 0.1,
+    ậ: 0.6,
+    è: 0.2,
+    é: 0.2,
+    ẻ: 0.05,
+    ẽ: 0.1,
+    ẹ: 0.1,
+    ề: 0.5,
+    ế: 0.8,
+    ể: 0.4,
+    ễ: 0.05,
+    ệ: 0.7,
+    ì: 0.3,
+    í: 0.3,
+    ỉ: 0.1,
+    ĩ: 0.1,
+    ị: 0.4,
+    ò: 0.2,
+    ó: 0.5,
+    ỏ: 0.1,
+    õ: 0.05,
+    ọ: 0.4,
+    ồ: 0.3,
+    ố: 0.6,
+    ổ: 0.2,
+    ỗ: 0.05,
+    ộ: 0.5,
+    ờ: 0.5,
+    ớ: 0.5,
+    ở: 0.4,
+    ỡ: 0.03,
+    ợ: 0.4,
+    ù: 0.1,
+    ú: 0.2,
+    ủ: 0.3,
+    ũ: 0.1,
+    ụ: 0.3,
+    ừ: 0.3,
+    ứ: 0.3,
+    ử: 0.1,
+    ữ: 0.3,
+    ự: 0.4,
+    ỳ: 0.02,
+    ý: 0.2,
+    ỷ: 0.02,
+    ỹ: 0.02,
+    ỵ: 0.02,
+  },
 };
 const LATIN_LOG = Object.values(LATIN_LANGS).map(
   (t) => new Map(Object.entries(t).map(([k, v]) => [k, Math.log(v) + 1.5])),
@@ -404,13 +513,130 @@ const HE_FREQ: Record<string, number> = {
   ץ: 0.2,
 };
 const HE_LOG = normalizedLog(HE_FREQ);
+// Arabic letter frequencies (per cent, approximate, modern standard Arabic), hamza forms apart.
+const AR_FREQ: Record<string, number> = {
+  ا: 11.6,
+  أ: 2.0,
+  إ: 0.8,
+  آ: 0.1,
+  ل: 10.2,
+  ي: 7.2,
+  م: 6.2,
+  و: 5.8,
+  ن: 5.8,
+  ه: 3.9,
+  ة: 2.9,
+  ر: 4.3,
+  ت: 4.1,
+  ب: 3.7,
+  ع: 3.0,
+  ك: 2.4,
+  ف: 2.6,
+  د: 2.9,
+  س: 2.5,
+  ق: 2.2,
+  ح: 2.0,
+  ى: 1.6,
+  ج: 1.2,
+  ش: 1.1,
+  ط: 0.9,
+  ص: 1.0,
+  خ: 0.9,
+  ذ: 0.9,
+  ز: 0.5,
+  ث: 0.5,
+  ض: 0.6,
+  غ: 0.4,
+  ظ: 0.2,
+  ئ: 0.4,
+  ء: 0.4,
+  ؤ: 0.1,
+};
+const AR_LOG = normalizedLog(AR_FREQ);
+// Thai character frequencies (per cent, approximate): consonants, vowels and tone marks.
+const TH_FREQ: Record<string, number> = {
+  า: 8.0,
+  น: 6.5,
+  ร: 5.5,
+  อ: 5.0,
+  ก: 4.8,
+  '่': 4.5,
+  เ: 4.3,
+  ง: 4.0,
+  ม: 3.9,
+  ย: 3.3,
+  'ั': 3.0,
+  ว: 3.0,
+  ล: 3.0,
+  '้': 2.8,
+  ด: 2.8,
+  'ี': 2.7,
+  'ิ': 2.6,
+  ท: 2.6,
+  ต: 2.4,
+  ส: 2.3,
+  ค: 2.3,
+  ห: 2.0,
+  ไ: 1.7,
+  บ: 1.7,
+  ะ: 1.5,
+  แ: 1.5,
+  พ: 1.5,
+  ป: 1.4,
+  จ: 1.4,
+  'ุ': 1.3,
+  ข: 1.2,
+  ช: 1.0,
+  '็': 0.9,
+  'ื': 0.9,
+  ใ: 0.9,
+  ำ: 0.9,
+  'ู': 0.8,
+  โ: 0.7,
+  ถ: 0.6,
+  '์': 0.6,
+  'ึ': 0.5,
+  ผ: 0.4,
+  ซ: 0.3,
+  ฟ: 0.3,
+  ศ: 0.3,
+  ธ: 0.3,
+  ภ: 0.3,
+  ฉ: 0.3,
+  ณ: 0.3,
+  ษ: 0.2,
+  ญ: 0.2,
+  ๆ: 0.2,
+  ฝ: 0.1,
+  ฐ: 0.1,
+  '๊': 0.1,
+  ฮ: 0.05,
+  ฤ: 0.05,
+  ฑ: 0.05,
+  '๋': 0.05,
+  ฎ: 0.02,
+  ฏ: 0.02,
+  ฒ: 0.02,
+  ฌ: 0.02,
+  ฆ: 0.01,
+  ฬ: 0.01,
+};
+const TH_LOG = normalizedLog(TH_FREQ);
+const ARABIC = /[\u0600-\u06ff]/;
+const THAI = /[\u0e00-\u0e7f]/;
+/** Thai vowel signs and tone marks written above or below a consonant. */
+const isThaiMark = (c: number): boolean =>
+  c === 0x0e31 || (c >= 0x0e34 && c <= 0x0e3a) || (c >= 0x0e47 && c <= 0x0e4e);
+const isThaiConsonant = (c: number): boolean => c >= 0x0e01 && c <= 0x0e2e;
+/** เ แ โ ใ ไ are written before the consonant they follow in speech. */
+const isThaiLeadingVowel = (c: number): boolean => c >= 0x0e40 && c <= 0x0e44;
 const GREEK = /[\u0370-\u03ff]/;
 const TONOS = /[άέήίόύώΐΰ]/;
 const HEBREW = /[\u0590-\u05ff]/;
-const PLAUSIBLE_SYMBOLS = new Set([...'«»—–…“”‘’„€№°•·♪♫\u00a0©®™§¿¡']);
+const PLAUSIBLE_SYMBOLS = new Set([...'«»—–…“”‘’„€№°•·♪♫\u00a0©®™§¿¡،؛؟']);
 
 const CYR = /[\u0400-\u04ff]/;
-const LATIN = /[A-Za-z\u00c0-\u024f]/;
+const LATIN = /[A-Za-z\u00c0-\u024f\u1e00-\u1eff]/;
 const LETTER = /\p{L}/u;
 
 /** Scores one decoded candidate: higher is more plausible. Only non-ASCII characters count. */
@@ -427,7 +653,8 @@ export function plausibility(text: string): number {
     const first = /\p{L}/u.exec(line)?.[0];
     if (first && (CYR.test(first) || GREEK.test(first)) && first !== first.toUpperCase())
       score -= 1.5;
-    const words = line.split(/([^\p{L}]+)/u);
+    // Marks belong to their word: Thai vowel signs, Hebrew points, Vietnamese tones.
+    const words = line.split(/([^\p{L}\p{M}]+)/u);
     const scripts: ('c' | 'l' | null)[] = [];
     const wordList: string[] = [];
     for (let k = 0; k < words.length; k++) {
@@ -462,6 +689,8 @@ export function plausibility(text: string): number {
       else if (hasL) score += scoreLatinWord(w, latin);
       else if (GREEK.test(w)) score += scoreTable(w, EL_LOG, GREEK);
       else if (HEBREW.test(w)) score += scoreTable(w, HE_LOG, HEBREW);
+      else if (ARABIC.test(w)) score += scoreTable(w, AR_LOG, ARABIC);
+      else if (THAI.test(w)) score += scoreThaiWord(w);
       else {
         // Letters of another script (Armenian, Arabic…): an unlikely decode.
         for (const ch of w) if (ch.charCodeAt(0) >= 0x80 && LETTER.test(ch)) score -= 3;
@@ -535,6 +764,31 @@ function scoreTable(w: string, table: Map<string, number>, script: RegExp): numb
   // lower-case words without one is Russian capitals in KOI8-R read as ISO-8859-7, whose
   // vowels happen to fall on Greek vowels.
   if (script === GREEK && upper === 0 && n >= 4 && !TONOS.test(w)) s -= 1.5 * n;
+  // Final sigma ends a word and only there.
+  if (script === GREEK) {
+    const inner = w.slice(0, -1);
+    for (const ch of inner) if (ch === 'ς') s -= 4;
+  }
+  return s;
+}
+
+/**
+ * A run of Thai (written without spaces between words) scored letter by letter, with the
+ * writing system's own order: a vowel sign or tone mark sits on a consonant, and a leading
+ * vowel comes before one. Other text read as TIS-620 breaks these rules all the time.
+ */
+function scoreThaiWord(w: string): number {
+  let s = 0;
+  let prev = 0;
+  for (const ch of w) {
+    const c = ch.charCodeAt(0);
+    const lp = TH_LOG.get(ch);
+    s += lp ?? (THAI.test(ch) ? -2 : -5);
+    if (isThaiMark(c) && !isThaiConsonant(prev) && !isThaiMark(prev)) s -= 3;
+    if (isThaiLeadingVowel(prev) && !isThaiConsonant(c)) s -= 3;
+    prev = c;
+  }
+  if (isThaiLeadingVowel(prev)) s -= 3;
   return s;
 }
 
@@ -577,6 +831,7 @@ const PRIOR: Record<SingleByteEncoding, number> = {
   cp866: 0,
   'iso-8859-5': -0.3,
   maccyrillic: -0.3,
+  ibm855: -0.5,
   'windows-1252': 0.5,
   'iso-8859-15': 0.1,
   'windows-1250': 0.3,
@@ -586,6 +841,11 @@ const PRIOR: Record<SingleByteEncoding, number> = {
   'windows-1255': 0.1,
   'windows-1254': -0.3,
   'windows-1257': -3,
+  'windows-1256': 0,
+  'iso-8859-6': -0.3,
+  'tis-620': 0.1,
+  'windows-874': 0,
+  'windows-1258': -0.5,
 };
 
 /**
@@ -598,11 +858,63 @@ const FIT_HIGH = 0.8;
 /** Below this confidence the detection is reported as unsure. */
 export const UNSURE_BELOW = 0.5;
 
-function detectSingleByte(buf: Buffer): DecodedText {
-  const scored = SINGLE_BYTE_ENCODINGS.map((encoding) => {
+/** Decodes with a code page; Windows-1258 writes Vietnamese tones as combining marks, composed here. */
+function decodeAs(buf: Buffer, encoding: string): string {
+  const text = iconv.decode(buf, encoding);
+  return encoding === 'windows-1258' ? text.normalize('NFC') : text;
+}
+
+interface Candidate {
+  encoding: SingleByteEncoding | MultiByteEncoding;
+  text: string;
+  score: number;
+  /** What the fit is measured on: non-ASCII letters (single-byte) or characters (multi-byte). */
+  units: number;
+  prior: number;
+}
+
+/**
+ * The lines that hold high bytes, up to about 8 KB: all the candidates disagree about, and
+ * enough of it to decide (a film's subtitles are 50–100 KB, mostly times and ASCII).
+ */
+function sampleOf(buf: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  let size = 0;
+  let start = 0;
+  while (start < buf.length && size < 8_000) {
+    let end = buf.indexOf(0x0a, start);
+    if (end < 0) end = buf.length;
+    for (let i = start; i < end; i++) {
+      if (buf[i]! >= 0x80) {
+        parts.push(buf.subarray(start, end + 1));
+        size += end + 1 - start;
+        break;
+      }
+    }
+    start = end + 1;
+  }
+  return Buffer.concat(parts);
+}
+
+function detectSingleByte(whole: Buffer): DecodedText {
+  const buf = sampleOf(whole);
+  const single: Candidate[] = SINGLE_BYTE_ENCODINGS.map((encoding) => {
+    const text = decodeAs(buf, encoding);
+    return {
+      encoding,
+      text,
+      score: plausibility(text) + PRIOR[encoding],
+      units: nonAsciiLetters(text),
+      prior: PRIOR[encoding],
+    };
+  });
+  // The multi-byte code pages need byte pairs: a lead byte and a trail byte.
+  const multi: Candidate[] = MULTI_BYTE_ENCODINGS.map((encoding) => {
     const text = iconv.decode(buf, encoding);
-    return { encoding, text, score: plausibility(text) + PRIOR[encoding] };
-  }).sort((a, b) => b.score - a.score);
+    const { score, chars } = cjkPlausibility(text);
+    return { encoding, text, score, units: chars, prior: 0 };
+  });
+  const scored = [...single, ...multi].sort((a, b) => b.score - a.score);
   const best = scored[0]!;
   // The runner-up that decodes to other text (ISO-8859-7 and Windows-1253 agree on most
   // Greek files, Windows-1250 and ISO-8859-2 on much Central European text: no contest).
@@ -611,16 +923,22 @@ function detectSingleByte(buf: Buffer): DecodedText {
   // well-scored letters) is already near-certain.
   const margin = best.score - second.score;
   const byMargin = 1 - 0.5 * Math.exp(-margin / 2);
-  // Fit: the best candidate's score per non-ASCII letter, against what real text scores. A
-  // file in a code page outside the models has a best candidate that wins by a margin yet
-  // reads as no language.
-  const letters = Math.max(1, nonAsciiLetters(best.text));
-  const perLetter = (best.score - PRIOR[best.encoding]) / letters;
+  // Fit: the best candidate's score per non-ASCII letter (per character for the multi-byte
+  // code pages), against what real text scores. A file in a code page outside the models has a
+  // best candidate that wins by a margin yet reads as no language.
+  const perLetter = (best.score - best.prior) / Math.max(1, best.units);
   const byFit = Math.max(0, Math.min(1, (perLetter - FIT_LOW) / (FIT_HIGH - FIT_LOW)));
-  const confidence = Math.min(0.999, byMargin, 0.5 + 0.5 * byFit);
+  let confidence = Math.min(0.999, byMargin, 0.5 + 0.5 * byFit);
+  // A second opinion for the multi-byte code pages, whose model here is a list of common
+  // characters: jschardet's (chardet's) byte-pair distributions. Where it names another East
+  // Asian code page that reads the file differently, neither is trusted.
+  const peer = (MULTI_BYTE_ENCODINGS as readonly string[]).includes(best.encoding)
+    ? peerMultiByte(buf)
+    : null;
+  if (peer && iconv.decode(buf, peer) !== best.text) confidence = Math.min(confidence, 0.4);
   const rounded = Math.round(confidence * 1000) / 1000;
   return {
-    text: best.text,
+    text: buf.length === whole.length ? best.text : decodeAs(whole, best.encoding),
     encoding: best.encoding,
     confidence: rounded,
     bom: false,
@@ -632,6 +950,52 @@ function detectSingleByte(buf: Buffer): DecodedText {
   };
 }
 
+/** jschardet's names for the East Asian code pages, as iconv-lite knows them. */
+const PEER_NAMES: Record<string, MultiByteEncoding> = {
+  SHIFT_JIS: 'shift_jis',
+  'EUC-JP': 'euc-jp',
+  GB2312: 'gb18030',
+  Big5: 'big5',
+  'EUC-KR': 'euc-kr',
+};
+
+/** jschardet's verdict among the East Asian code pages, when it is confident of one. */
+function peerMultiByte(buf: Buffer): MultiByteEncoding | null {
+  const r = jschardet.detect(buf, { detectEncodings: Object.keys(PEER_NAMES) });
+  if (!r.encoding || r.confidence < UNSURE_BELOW) return null;
+  return PEER_NAMES[r.encoding] ?? null;
+}
+
+/** Windows-1258 marks: grave, acute, tilde, hook above, dot below. */
+const VI_TONES = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
+
+/**
+ * Vietnamese as Windows-1258 writes it: a letter the code page has whole (ê, ơ, á) stays
+ * whole; any other toned letter is its base letter (with circumflex, breve or horn) followed by
+ * the combining tone mark, the form Windows itself converts to.
+ */
+export function toWindows1258Form(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    if (
+      ch.charCodeAt(0) < 0x80 ||
+      iconv.decode(iconv.encode(ch, 'windows-1258'), 'windows-1258') === ch
+    ) {
+      out += ch;
+      continue;
+    }
+    const parts = [...ch.normalize('NFD')];
+    const tone = parts.filter((p) => VI_TONES.has(p));
+    const base = parts
+      .filter((p) => !VI_TONES.has(p))
+      .join('')
+      .normalize('NFC');
+    out += base + tone.join('');
+  }
+  return out;
+}
+
 export function encodeText(text: string, encoding: string): Buffer {
-  return iconv.encode(text, normalizeEncodingName(encoding));
+  const enc = normalizeEncodingName(encoding);
+  return iconv.encode(enc === 'windows-1258' ? toWindows1258Form(text) : text, enc);
 }
