@@ -131,6 +131,8 @@ export interface CollectionsTable {
   override_reason: string | null;
   /** The version the last content load wrote (migration 20261202T1525); null if never loaded. */
   loaded_version: number | null;
+  /** A working copy: the published collection this draft will replace when published. */
+  revises_id?: number | null;
 }
 
 export interface CollectionEntriesTable {
@@ -204,6 +206,9 @@ export interface Database {
   api_tokens: ApiTokensTable;
   setup_tokens: SetupTokensTable;
   audit_log: AuditLogTable;
+  collection_revisions: CollectionRevisionsTable;
+  publication_corrections: PublicationCorrectionsTable;
+  film_drafts: FilmDraftsTable;
 }
 
 export type FilmRow = Selectable<FilmsTable>;
@@ -356,4 +361,51 @@ export interface AuditLogTable {
 export interface FilmLanguagesTable {
   film_id: number;
   language: string;
+}
+
+
+/** A snapshot of a collection at one save, submission, send-back, restore or publication. */
+export interface CollectionRevisionsTable {
+  id: Generated<number>;
+  /** The collection whose history this is (a working copy's revisions count for the original). */
+  collection_id: number;
+  number: number;
+  kind: string;
+  author_id: number | null;
+  author: string;
+  created_at: string;
+  summary: string;
+  /** The Snapshot as JSON (src/modules/collections/revisions.ts). */
+  snapshot: string;
+}
+
+/** A published note or fact that a later publication changed or withdrew, and why. */
+export interface PublicationCorrectionsTable {
+  id: Generated<number>;
+  collection_id: number;
+  film_id: number;
+  field: string;
+  was: string;
+  /** Empty when withdrawn. */
+  now: string;
+  reason: string;
+  corrected_on: string;
+  revision: number;
+  author: string;
+}
+
+/** A proposed change to a film's titles, credits and English access offers. */
+export interface FilmDraftsTable {
+  id: Generated<number>;
+  film_id: number;
+  status: string;
+  version: Generated<number>;
+  owner_id: number | null;
+  curator: string;
+  base: string;
+  proposal: string;
+  review_comment: string | null;
+  created_at: string;
+  updated_at: string;
+  published_on: string | null;
 }

@@ -111,6 +111,14 @@ export function presentCollection(c: CollectionDetail): CollectionDto {
     ...presentCollectionSummary(c),
     intro: c.intro,
     origin: c.origin,
+    published_corrections: c.publishedCorrections.map((x) => ({
+      film: presentFilmSummary(x.film),
+      field: x.field,
+      was: x.was,
+      now: x.now,
+      reason: x.reason,
+      corrected_on: x.correctedOn,
+    })),
     entries: c.entries.map((e) => ({
       position: e.position,
       film: presentFilmSummary(e.film),

@@ -128,6 +128,18 @@ export const collectionDto = collectionSummaryDto
         ),
       }),
     ),
+    published_corrections: z
+      .array(
+        z.object({
+          film: filmSummaryDto,
+          field: z.enum(['note', 'fact']),
+          was: z.string().describe('What the published statement said'),
+          now: z.string().describe('What it says now; empty when withdrawn'),
+          reason: z.string().describe("The publisher's reason"),
+          corrected_on: z.string().describe('YYYY-MM-DD'),
+        }),
+      )
+      .describe('Published notes and facts a later publication changed or withdrew, newest first'),
   })
   .meta({ id: 'Collection' });
 

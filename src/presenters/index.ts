@@ -18,3 +18,4 @@ export {
 export { presentCheckedText, presentCollectionCheck, presentImport } from './check.ts';
 export { presentSearchResult } from './search.ts';
 export * from './workspace.ts';
+export * from './revisions.ts';

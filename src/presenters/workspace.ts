@@ -84,6 +84,12 @@ export const draftDto = draftSummaryDto
     intro: z.string(),
     contradicted: z.int(),
     override_reason: z.string().nullable(),
+    revises: z.string().nullable().describe('A working copy: the published collection it revises'),
+    working_copy: z.string().nullable().describe('A published collection: its open working copy'),
+    sent_back: z
+      .object({ by: z.string(), at: z.string(), comment: z.string() })
+      .nullable()
+      .describe("The reviewer's comment when the draft was last sent back"),
     entries: z.array(
       z.object({
         id: z.int(),
@@ -105,6 +111,9 @@ export function presentDraft(d: Draft): z.infer<typeof draftDto> {
     intro: d.intro,
     contradicted: d.contradicted,
     override_reason: d.overrideReason,
+    revises: d.revises,
+    working_copy: d.workingCopy,
+    sent_back: d.sentBack,
     entries: d.entries.map((e) => ({
       id: e.id,
       position: e.position,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/index.ts';
 import type { CollectionStatus, CorrectionField } from './collections.ts';
+import { type PublishedCorrectionRow, RevisionsRepository } from './revisions.repository.ts';
 
 export interface CollectionRow {
   id: number;
@@ -121,6 +122,11 @@ export class CollectionsRepository {
       listed: r.listed,
       reason: r.reason,
     }));
+  }
+
+  /** Changes to published notes and facts, newest first. */
+  publishedCorrections(collectionId: number): Promise<PublishedCorrectionRow[]> {
+    return new RevisionsRepository(this.db).publishedCorrections(collectionId);
   }
 
   async slugsLike(prefix: string): Promise<string[]> {

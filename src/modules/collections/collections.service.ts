@@ -77,8 +77,11 @@ export class CollectionsService {
     }
     const entries = await this.collections.entries(row.id);
     const entryIds = entries.map((e) => e.id);
+    const printed = await this.collections.publishedCorrections(row.id);
     const [films, factSources, corrections] = await Promise.all([
-      this.catalog.summariesBySlugs(entries.map((e) => e.filmSlug)),
+      this.catalog.summariesBySlugs([
+        ...new Set([...entries.map((e) => e.filmSlug), ...printed.map((p) => p.filmSlug)]),
+      ]),
       this.facts.entryFactSources(entryIds),
       this.collections.corrections(entryIds),
     ]);
@@ -88,6 +91,22 @@ export class CollectionsService {
       ...summary(row),
       intro: row.intro,
       origin: row.origin,
+      publishedCorrections: printed.flatMap((p) => {
+        const film = filmBySlug.get(p.filmSlug);
+        return film
+          ? [
+              {
+                film,
+                field: p.field,
+                was: p.was,
+                now: p.now,
+                reason: p.reason,
+                correctedOn: p.correctedOn,
+                author: p.author,
+              },
+            ]
+          : [];
+      }),
       entries: entries.flatMap((e) => {
         const film = filmBySlug.get(e.filmSlug);
         if (!film) return [];

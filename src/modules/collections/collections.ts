@@ -33,10 +33,27 @@ export interface CollectionSummary {
   filmCount: number;
 }
 
+/**
+ * A published note or fact that a later publication changed or withdrew: printed for readers
+ * with its date, what it said, what it says now and the publisher's reason.
+ */
+export interface PublishedCorrection {
+  film: FilmSummary;
+  field: 'note' | 'fact';
+  was: string;
+  /** Empty when the statement was withdrawn. */
+  now: string;
+  reason: string;
+  correctedOn: string;
+  author: string;
+}
+
 export interface CollectionDetail extends CollectionSummary {
   intro: string;
   origin: { title: string; note: string } | null;
   entries: CollectionEntry[];
+  /** Newest first. */
+  publishedCorrections: PublishedCorrection[];
 }
 
 /** The first paragraph of an intro, cut at a word boundary near `max` characters. */

@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { type Database, bumpCatalogVersion } from '../../db/index.ts';
 import type { CollectionStatus } from './collections.ts';
+import { RevisionsRepository } from './revisions.repository.ts';
 
 export interface DraftRow {
   id: number;
@@ -19,6 +20,8 @@ export interface DraftRow {
   updatedAt: string;
   overrideReason: string | null;
   filmCount: number;
+  /** A working copy: the id of the published collection it will replace. */
+  revisesId: number | null;
 }
 
 export interface DraftEntryRow {
@@ -37,7 +40,12 @@ export interface NewSource {
 }
 
 export class DraftsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Revision history, working copies and corrections (src/modules/collections/revisions.*). */
+  readonly revisions: RevisionsRepository;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.revisions = new RevisionsRepository(db);
+  }
 
   private base(db: Kysely<Database> = this.db) {
     return db
@@ -53,6 +61,7 @@ export class DraftsRepository {
         'c.curator',
         'c.updated_at',
         'c.override_reason',
+        'c.revises_id',
       ])
       .select((eb) =>
         eb
@@ -86,6 +95,11 @@ export class DraftsRepository {
 
   async find(slug: string): Promise<DraftRow | undefined> {
     const r = await this.base().where('c.slug', '=', slug).executeTakeFirst();
+    return r && toDraft(r);
+  }
+
+  async findById(id: number): Promise<DraftRow | undefined> {
+    const r = await this.base().where('c.id', '=', id).executeTakeFirst();
     return r && toDraft(r);
   }
 
@@ -161,8 +175,9 @@ export class DraftsRepository {
 /** The changes one save may make to one draft, inside its transaction. */
 export class DraftTransaction {
   constructor(
-    private readonly trx: Transaction<Database>,
-    private readonly collectionId: number,
+    /** The transaction itself, for the revision history written in the same change. */
+    readonly trx: Transaction<Database>,
+    readonly collectionId: number,
   ) {}
 
   async setText(title: string, intro: string): Promise<void> {
@@ -325,6 +340,7 @@ function toDraft(r: {
   curator: string;
   updated_at: string;
   override_reason: string | null;
+  revises_id?: number | null;
   film_count: number | null;
 }): DraftRow {
   return {
@@ -339,5 +355,6 @@ function toDraft(r: {
     updatedAt: r.updated_at,
     overrideReason: r.override_reason,
     filmCount: Number(r.film_count ?? 0),
+    revisesId: r.revises_id ?? null,
   };
 }

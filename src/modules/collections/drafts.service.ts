@@ -17,6 +17,16 @@ import { type Action, type User, can } from '../accounts/index.ts';
 import type { FilmSummary } from '../catalog/index.ts';
 import type { CheckedText, KnowledgeService, Source } from '../facts/index.ts';
 import type { CollectionStatus } from './collections.ts';
+import {
+  addPublishedCorrections,
+  deleteCollection,
+  recordRevision,
+  snapshotOf,
+  touchPublished,
+  writeSnapshot,
+} from './revisions.repository.ts';
+import { type RevisionKind, type StatementChange, statementChanges } from './revisions.ts';
+import { RevisionsService } from './revisions.service.ts';
 import type {
   DraftRow,
   DraftTransaction,
@@ -60,6 +70,12 @@ export interface Draft extends DraftSummary {
   entries: DraftEntry[];
   /** How many claims across all notes are contradicted (publishing needs a reason then). */
   contradicted: number;
+  /** A working copy: the slug of the published collection it will replace. */
+  revises: string | null;
+  /** A published collection: the slug of its open working copy, if any. */
+  workingCopy: string | null;
+  /** The reviewer's comment when the draft was last sent back (until it is submitted again). */
+  sentBack: { by: string; at: string; comment: string } | null;
 }
 
 /** What a save sends: the version it was made from, and the text as the editor left it. */
@@ -125,6 +141,18 @@ export class DraftsService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  private historyService?: RevisionsService;
+
+  /** Revision history, diffs, restore, working copies and the reviewer's comparison. */
+  get history(): RevisionsService {
+    return (this.historyService ??= new RevisionsService(
+      this.repo,
+      this.films,
+      this.audit,
+      this.now,
+    ));
+  }
+
   private require(user: User | null | undefined, action: Action): asserts user is User {
     if (!user) throw new UnauthorizedError('Sign in first.');
     if (!can(user, action)) throw new ForbiddenError(`Your role (${user.role}) cannot do this.`);
@@ -169,6 +197,16 @@ export class DraftsService {
       ownerId: user.id,
       now: this.now().toISOString(),
     });
+    const made = await this.repo.find(slug);
+    if (made)
+      await this.repo.revisions.record(made.id, {
+        historyId: made.id,
+        kind: 'create',
+        authorId: user.id,
+        author: user.username,
+        at: this.now().toISOString(),
+        summary: 'created the draft',
+      });
     await this.audit(user, 'collection.create', `collection:${slug}`, { title });
     return slug;
   }
@@ -207,6 +245,12 @@ export class DraftsService {
       (n, e) => n + e.check.counts.contradicted + e.factCheck.counts.contradicted,
       0,
     );
+    const history = this.repo.revisions;
+    const decision = await history.latestOf(row.revisesId ?? row.id, [
+      'submit',
+      'send_back',
+      'publish',
+    ]);
     return {
       ...summary(row),
       intro: row.intro,
@@ -214,6 +258,13 @@ export class DraftsService {
       overrideReason: row.overrideReason,
       entries: out,
       contradicted,
+      revises: row.revisesId ? ((await history.slugOf(row.revisesId)) ?? null) : null,
+      workingCopy:
+        row.status === 'published' ? ((await history.workingCopy(row.id)) ?? null) : null,
+      sentBack:
+        decision?.kind === 'send_back' && row.status === 'draft'
+          ? { by: decision.author, at: decision.at, comment: decision.summary }
+          : null,
     };
   }
 
@@ -229,7 +280,7 @@ export class DraftsService {
       throw new ConflictError(
         row.status === 'review'
           ? 'This collection is waiting for review; a reviewer can send it back for editing.'
-          : 'This collection is published; editing published collections is not supported yet.',
+          : 'This collection is published; open a working copy (Edit) to change it.',
       );
     const problems = [];
     if (edit.title !== undefined && (!edit.title.trim() || edit.title.length > TITLE_MAX))
@@ -293,6 +344,7 @@ export class DraftsService {
         else if (op.kind === 'source') await trx.attachSource(op.entry, op.source);
         if (unknownFilm)
           throw new NotFoundError(`No film with the slug "${(op as { film: string }).film}".`);
+        await this.revision(trx, row, user, op.kind === 'submit' ? 'submit' : 'save', describe(op));
       },
     );
     if (!ok) {
@@ -319,11 +371,17 @@ export class DraftsService {
   /** A reviewer returns a submitted draft to its curator, with a comment kept in the audit log. */
   async sendBack(user: User, slug: string, version: number, comment: string): Promise<void> {
     this.require(user, 'review.decide');
+    const text = comment.trim();
+    if (!text || text.length > 5000)
+      throw new ValidationError('Say what the curator should change.', [
+        { where: 'comment', message: 'must be 1–5000 characters' },
+      ]);
     const row = await this.reviewable(slug);
-    await this.changeStatus(row, version, (trx) => trx.setStatus('draft'));
-    await this.audit(user, 'collection.send_back', `collection:${slug}`, {
-      comment: comment.trim(),
+    await this.changeStatus(row, version, async (trx) => {
+      await trx.setStatus('draft');
+      await this.revision(trx, row, user, 'send_back', text);
     });
+    await this.audit(user, 'collection.send_back', `collection:${slug}`, { comment: text });
   }
 
   /**
@@ -335,10 +393,15 @@ export class DraftsService {
     slug: string,
     version: number,
     overrideReason?: string,
+    /** For a working copy: the reason for each published statement it changes, by `film:field`. */
+    reasons: Record<string, string> = {},
   ): Promise<Draft> {
     this.require(user, 'collection.publish');
     const row = await this.reviewable(slug);
     const draft = await this.load(row);
+    const target = row.revisesId ? await this.repo.findById(row.revisesId) : undefined;
+    if (target)
+      return this.publishRevision(user, row, target, draft, version, overrideReason, reasons);
     const reason = overrideReason?.trim() ?? '';
     if (draft.contradicted > 0) {
       if (!reason)
@@ -353,6 +416,7 @@ export class DraftsService {
         publishedOn,
         overrideReason: draft.contradicted > 0 ? reason : null,
       });
+      await this.revision(trx, row, user, 'publish', 'published');
       await trx.bumpCatalog(this.now().toISOString());
     });
     this.published();
@@ -361,6 +425,99 @@ export class DraftsService {
       ...(draft.contradicted > 0 ? { override: reason } : {}),
     });
     return this.get(user, slug);
+  }
+
+  /**
+   * Publishes a working copy into the collection it revises. Every published note or fact it
+   * changes or withdraws needs the publisher's reason, kept as a correction readers see; the
+   * working copy is then removed (its revisions stay in the collection's history).
+   */
+  private async publishRevision(
+    user: User,
+    row: DraftRow,
+    target: DraftRow,
+    draft: Draft,
+    version: number,
+    overrideReason: string | undefined,
+    reasons: Record<string, string>,
+  ): Promise<Draft> {
+    const history = this.repo.revisions;
+    const changes: StatementChange[] = statementChanges(
+      await history.snapshot(target.id),
+      await history.snapshot(row.id),
+    );
+    const missing = changes.filter((c) => !reasons[c.key]?.trim());
+    if (missing.length)
+      throw new ValidationError(
+        'Each published note or fact this changes or withdraws needs a reason readers will see.',
+        missing.map((c) => ({ where: `reason ${c.key}`, message: 'is missing' })),
+      );
+    const reason = overrideReason?.trim() ?? '';
+    if (draft.contradicted > 0) {
+      if (!reason)
+        throw new ConflictError(
+          `Publishing is refused: ${draft.contradicted} claim${draft.contradicted === 1 ? ' is' : 's are'} contradicted by the record. Fix the notes, or write the reason to publish anyway.`,
+        );
+      this.require(user, 'publish.override');
+    }
+    const now = this.now().toISOString();
+    await this.changeStatus(row, version, async (trx) => {
+      const snapshot = await snapshotOf(trx.trx, row.id);
+      await writeSnapshot(trx.trx, target.id, snapshot);
+      await touchPublished(trx.trx, target.id, now, draft.contradicted > 0 ? reason : null);
+      const number = await recordRevision(trx.trx, target.id, {
+        historyId: target.id,
+        kind: 'publish',
+        authorId: user.id,
+        author: user.username,
+        at: now,
+        summary: changes.length
+          ? `published with ${changes.length} correction${changes.length === 1 ? '' : 's'}`
+          : 'published',
+      });
+      await addPublishedCorrections(
+        trx.trx,
+        target.id,
+        changes.map((c) => ({
+          filmSlug: c.film,
+          field: c.field,
+          was: c.was,
+          now: c.now,
+          reason: reasons[c.key]!.trim().slice(0, 2000),
+          correctedOn: now.slice(0, 10),
+          revision: number,
+          author: user.username,
+        })),
+      );
+      await deleteCollection(trx.trx, row.id);
+      await trx.bumpCatalog(now);
+    });
+    this.published();
+    await this.audit(user, 'collection.publish', `collection:${target.slug}`, {
+      contradicted: draft.contradicted,
+      working_copy: row.slug,
+      corrections: changes.map((c) => ({ statement: c.key, reason: reasons[c.key]!.trim() })),
+      ...(draft.contradicted > 0 ? { override: reason } : {}),
+    });
+    return this.get(user, target.slug);
+  }
+
+  /** Keeps a revision of `row` (in its collection's history) inside the same change. */
+  private async revision(
+    trx: DraftTransaction,
+    row: DraftRow,
+    user: User,
+    kind: RevisionKind,
+    text: string,
+  ): Promise<void> {
+    await recordRevision(trx.trx, row.id, {
+      historyId: row.revisesId ?? row.id,
+      kind,
+      authorId: user.id,
+      author: user.username,
+      at: this.now().toISOString(),
+      summary: text,
+    });
   }
 
   private async reviewable(slug: string): Promise<DraftRow> {
@@ -381,6 +538,27 @@ export class DraftsService {
       const current = await this.repo.find(row.slug);
       throw new StaleDraftError(await this.load(current ?? row), { version });
     }
+  }
+}
+
+/** What one change did, in words for the revision history. */
+function describe(op: DraftOp): string {
+  switch (op.kind) {
+    case 'save':
+      return 'saved the text';
+    case 'add':
+      return `added the film ${op.film}`;
+    case 'submit':
+      return 'submitted for review';
+    case 'source':
+      return `cited ${op.source.url}`;
+    case 'up':
+    case 'down':
+      return `moved entry ${op.entry} ${op.kind}`;
+    case 'remove':
+      return `removed entry ${op.entry}`;
+    default:
+      return op.kind;
   }
 }
 

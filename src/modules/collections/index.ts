@@ -5,6 +5,7 @@ export type {
   CollectionSummary,
   Correction,
   CorrectionField,
+  PublishedCorrection,
 } from './collections.ts';
 export { excerpt } from './collections.ts';
 export { CollectionsRepository } from './collections.repository.ts';
@@ -25,3 +26,23 @@ export {
   type DraftSummary,
   type ImportedDraftEntry,
 } from './drafts.service.ts';
+export {
+  type DiffPart,
+  type Revision,
+  type RevisionInfo,
+  type RevisionKind,
+  type Snapshot,
+  type SnapshotDiff,
+  type StatementChange,
+  REVISION_KIND_VALUES,
+  diffSnapshots,
+  statementChanges,
+  wordDiff,
+} from './revisions.ts';
+export {
+  RevisionsService,
+  type FilmNames,
+  type History,
+  type ReviewView,
+  type RevisionComparison,
+} from './revisions.service.ts';

@@ -11,6 +11,21 @@ import {
 } from '../components/parts.tsx';
 import { urls } from '../../presenters/index.ts';
 
+/** `2026-12-02` as a newspaper prints it: 2 December 2026. */
+function printedDate(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
+}
+
+const STATEMENT = { note: 'note', fact: 'fact' } as const;
+
 const FIELD_LABEL = {
   film: 'Film',
   title: 'Title',
@@ -38,6 +53,16 @@ export const CollectionPage: FC<{ collection: CollectionDetail }> = ({ collectio
             <>
               {' '}
               · <a href="#corrections">{corrected.length} entries corrected</a>
+            </>
+          ) : null}
+          {c.publishedCorrections.length ? (
+            <>
+              {' '}
+              ·{' '}
+              <a href="#published-corrections">
+                {c.publishedCorrections.length} correction
+                {c.publishedCorrections.length === 1 ? '' : 's'} since publication
+              </a>
             </>
           ) : null}{' '}
           · <a href={urls.factCheck(c.slug)}>Fact check</a> · Feed:{' '}
@@ -86,6 +111,11 @@ export const CollectionPage: FC<{ collection: CollectionDetail }> = ({ collectio
                     <SourceLinks sources={e.fact.sources} numbers={numbers} />
                   </p>
                 ) : null}
+                {c.publishedCorrections.some((x) => x.film.slug === e.film.slug) ? (
+                  <p class="correction-flag">
+                    <a href="#published-corrections">Corrected since publication</a>
+                  </p>
+                ) : null}
                 {e.corrections.length ? (
                   <p class="correction-flag">
                     <a href={`#correction-${e.position}`}>Corrected from the original list</a>
@@ -96,6 +126,33 @@ export const CollectionPage: FC<{ collection: CollectionDetail }> = ({ collectio
           </li>
         ))}
       </ol>
+      {c.publishedCorrections.length ? (
+        <section
+          id="published-corrections"
+          class="corrections published-corrections"
+          aria-labelledby="published-corrections-heading"
+        >
+          <h2 id="published-corrections-heading">Corrections since publication</h2>
+          {c.publishedCorrections.map((x) => (
+            <p class="printed-correction">
+              <strong>
+                Correction, <time datetime={x.correctedOn}>{printedDate(x.correctedOn)}</time>:
+              </strong>{' '}
+              An earlier version of the {STATEMENT[x.field]} on{' '}
+              <a href={urls.film(x.film.slug)}>{x.film.englishTitle}</a> ({x.film.year}) said{' '}
+              <q>{x.was}</q>.{' '}
+              {x.now ? (
+                <>
+                  It now says <q>{x.now}</q>.
+                </>
+              ) : (
+                <>That {STATEMENT[x.field]} has been withdrawn.</>
+              )}{' '}
+              {x.reason}
+            </p>
+          ))}
+        </section>
+      ) : null}
       {corrected.length ? (
         <section id="corrections" class="corrections" aria-labelledby="corrections-heading">
           <h2 id="corrections-heading">Corrections</h2>

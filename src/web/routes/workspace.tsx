@@ -24,6 +24,7 @@ import type { PageDeps, WebAuth } from '../deps.ts';
 import { pathParams, slugParams } from '../input.ts';
 import { AccountPage, AuditPage, SetupPage, SignInPage } from '../pages/workspace/Account.tsx';
 import { EditorPage, type EditorProps, WorkspaceHome } from '../pages/workspace/Editor.tsx';
+import { historyPages } from './workspace-history.tsx';
 
 const script = fs.readFileSync(new URL('../client/workspace.js', import.meta.url), 'utf8');
 
@@ -362,9 +363,18 @@ export function workspacePages({ render, search, accounts, drafts, auth }: Deps)
     const { slug } = pathParams(c, slugParams);
     const { user } = signedIn(c);
     const form = await c.req.parseBody();
+    // The reason for each published statement a working copy changes (`reason:<film>:<field>`).
+    const reasons: Record<string, string> = {};
+    for (const [k, v] of Object.entries(form))
+      if (k.startsWith('reason:') && typeof v === 'string') reasons[k.slice(7)] = v;
     try {
-      await drafts.publish(user, slug, versionOf(form), str(form, 'override_reason'));
+      await drafts.publish(user, slug, versionOf(form), str(form, 'override_reason'), reasons);
     } catch (e) {
+      if (e instanceof ValidationError)
+        return c.redirect(
+          `/workspace/collections/${slug}/review?error=${encodeURIComponent(e.message)}`,
+          303,
+        );
       if (e instanceof StaleDraftError) return editor(c, slug, { conflict: e.attempted }, 409);
       if (e instanceof Error && 'code' in e && e.code === 'conflict')
         return editor(c, slug, { error: e.message }, 409);
@@ -377,9 +387,20 @@ export function workspacePages({ render, search, accounts, drafts, auth }: Deps)
     const { slug } = pathParams(c, slugParams);
     const { user } = signedIn(c);
     const form = await c.req.parseBody();
-    await drafts.sendBack(user, slug, versionOf(form), str(form, 'comment'));
+    try {
+      await drafts.sendBack(user, slug, versionOf(form), str(form, 'comment'));
+    } catch (e) {
+      if (e instanceof ValidationError && e.problems.some((p) => p.where === 'comment'))
+        return c.redirect(
+          `/workspace/collections/${slug}/review?error=${encodeURIComponent(e.message)}`,
+          303,
+        );
+      throw e;
+    }
     return c.redirect('/workspace', 303);
   });
+
+  app.route('/', historyPages({ drafts, needs, signedIn, page }));
 
   return app;
 }

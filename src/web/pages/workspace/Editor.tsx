@@ -218,6 +218,40 @@ export const EditorPage: FC<EditorProps> = (p) => {
         ) : null}
       </p>
       <h1>{d.title}</h1>
+      <p class="entry-actions">
+        <a href={`${path}/history`}>History</a>
+        {d.status !== 'published' ? (
+          <a href={`${path}/review`}>Changes and fact-check summary</a>
+        ) : null}
+      </p>
+      {d.revises ? (
+        <p class="notice">
+          A working copy of <a href={`/workspace/collections/${d.revises}`}>{d.revises}</a>: readers
+          see the published version until this one is reviewed and published.
+        </p>
+      ) : null}
+      {d.status === 'published' ? (
+        d.workingCopy ? (
+          <p class="notice">
+            Being edited in the working copy{' '}
+            <a href={`/workspace/collections/${d.workingCopy}`}>{d.workingCopy}</a>.
+          </p>
+        ) : (
+          <form method="post" action={`${path}/reopen`} class="inline">
+            <Csrf token={p.csrf} />
+            <button type="submit">Edit this collection (opens a working copy)</button>
+          </form>
+        )
+      ) : null}
+      {d.sentBack ? (
+        <section class="notice notice-error" aria-labelledby="sent-back-h" role="status">
+          <h2 id="sent-back-h">Sent back by {d.sentBack.by}</h2>
+          <p class="conflict-saved">{d.sentBack.comment}</p>
+          <p class="small muted">
+            <time datetime={d.sentBack.at}>{d.sentBack.at.slice(0, 16).replace('T', ' ')}</time> UTC
+          </p>
+        </section>
+      ) : null}
       {p.message ? (
         <p class="notice" role="status">
           {p.message}
@@ -432,6 +466,12 @@ export const EditorPage: FC<EditorProps> = (p) => {
       {d.status === 'review' && can(p.user, 'collection.publish') ? (
         <section aria-labelledby="review-h" class="review">
           <h2 id="review-h">Review</h2>
+          <p>
+            <a href={`${path}/review`}>
+              See the changes against the published version and the fact-check summary
+            </a>
+            {d.revises ? ' (the corrections readers will see need their reasons there)' : ''}.
+          </p>
           <form method="post" action={`${path}/publish`} class="stack">
             <Csrf token={p.csrf} />
             <input type="hidden" name="version" value={String(d.version)} />
@@ -449,8 +489,8 @@ export const EditorPage: FC<EditorProps> = (p) => {
           <form method="post" action={`${path}/send-back`} class="stack">
             <Csrf token={p.csrf} />
             <input type="hidden" name="version" value={String(d.version)} />
-            <label for="comment">Comment for the curator</label>
-            <textarea id="comment" name="comment" rows={3}></textarea>
+            <label for="comment">Comment for the curator (required)</label>
+            <textarea id="comment" name="comment" rows={3} required></textarea>
             <button type="submit">Send back for changes</button>
           </form>
         </section>
