@@ -20,6 +20,7 @@ import { playerPages } from './routes/player.tsx';
 import { searchPages } from './routes/search.tsx';
 import { workspacePages } from './routes/workspace.tsx';
 import { workspaceImportPages } from './routes/workspace-import.tsx';
+import { workspaceUsersPages } from './routes/workspace-users.tsx';
 
 export type { WebDeps } from './deps.ts';
 export { type Renderer, renderErrorPage } from './render.tsx';
@@ -52,6 +53,8 @@ export function createWebApp(deps: WebDeps): { app: Hono; render: Renderer } {
       '/',
       workspacePages({ ...pages, accounts: deps.accounts, drafts: deps.drafts, auth: deps.auth }),
     );
+  if (deps.accounts && deps.auth)
+    app.route('/', workspaceUsersPages({ render, accounts: deps.accounts, auth: deps.auth }));
   if (deps.accounts && deps.drafts && deps.auth && deps.imports)
     app.route(
       '/',

@@ -209,6 +209,9 @@ describe.each(DIALECTS)('accounts and roles over HTTP (%s)', (dialect) => {
     // Pages that need more than a curator; every other workspace page a curator may open.
     const least: Record<string, Role> = {
       '/workspace/audit': 'admin',
+      '/workspace/users': 'admin',
+      '/workspace/users/:id/role': 'admin',
+      '/workspace/users/:id/disable': 'admin',
       '/workspace/collections/:slug/publish': 'reviewer',
       '/workspace/collections/:slug/send-back': 'reviewer',
     };

@@ -87,6 +87,26 @@ export class AccountsRepository {
     return Number(r.n);
   }
 
+  /** Admins who can still sign in. */
+  async countActiveAdmins(): Promise<number> {
+    const r = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('role', '=', 'admin')
+      .where('disabled_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** Disables (with the time) or enables (null) an account. */
+  async setDisabled(id: number, at: string | null) {
+    await this.db
+      .updateTable('users')
+      .set({ disabled_at: at, updated_at: this.now().toISOString() })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async setRole(id: number, role: string) {
     await this.db
       .updateTable('users')

@@ -95,6 +95,7 @@ function toUser(row: {
   username: string;
   role: string;
   created_at: string;
+  disabled_at?: string | null;
 }): User {
   return {
     id: row.id,
@@ -102,6 +103,7 @@ function toUser(row: {
     username: row.username,
     role: isRole(row.role) ? row.role : 'curator',
     createdAt: row.created_at,
+    disabledAt: row.disabled_at ?? null,
   };
 }
 
@@ -212,6 +214,28 @@ export class AccountsService {
     return { ...user, role };
   }
 
+  /**
+   * Disables or enables an account (admins only). A disabled account cannot sign in, its
+   * sessions end at once and its API tokens stop working until it is enabled again. Nobody
+   * disables themselves, and the last active admin cannot be disabled.
+   */
+  async setDisabled(actor: User, userId: number, disabled: boolean): Promise<User> {
+    this.require(actor, 'users.manage');
+    const user = await this.getUser(userId);
+    if (!!user.disabledAt === disabled) return user;
+    if (disabled && user.id === actor.id)
+      throw new ConflictError('You cannot disable your own account.');
+    if (disabled && user.role === 'admin' && (await this.repo.countActiveAdmins()) <= 1)
+      throw new ConflictError('The last active admin cannot be disabled.');
+    const at = disabled ? this.repo.now().toISOString() : null;
+    await this.repo.setDisabled(userId, at);
+    if (disabled) await this.repo.deleteUserSessions(userId);
+    await this.record(actor, disabled ? 'user.disable' : 'user.enable', `user:${userId}`, {
+      username: user.username,
+    });
+    return { ...user, disabledAt: at };
+  }
+
   /** Changes one's own password; every session of the user ends (sign in again). */
   async changePassword(userId: number, current: string, next: string): Promise<void> {
     const row = await this.repo.userById(userId);
@@ -291,6 +315,12 @@ export class AccountsService {
       );
       throw new UnauthorizedError('Wrong email, username or password.');
     }
+    if (row.disabled_at) {
+      await this.record(toUser(row), 'signin.disabled', `user:${row.id}`, {
+        address: input.address,
+      });
+      throw new UnauthorizedError('This account is disabled. Ask an admin to enable it.');
+    }
     await this.repo.clearAccountFailures(accountKey);
     if (input.previousSessionToken) await this.signOut(input.previousSessionToken);
     const user = toUser(row);
@@ -334,7 +364,7 @@ export class AccountsService {
       return null;
     }
     const userRow = await this.repo.userById(row.user_id);
-    if (!userRow) return null;
+    if (!userRow || userRow.disabled_at) return null;
     let expiresAt = row.expires_at;
     if (now - Date.parse(row.last_seen_at) >= this.o.sessionTouchMs) {
       const cap = Date.parse(row.created_at) + this.o.sessionMaxMs;
@@ -417,7 +447,7 @@ export class AccountsService {
     const row = await this.repo.liveApiTokenByHash(sha256(token));
     if (!row) return null;
     const user = await this.repo.userById(row.user_id);
-    if (!user) return null;
+    if (!user || user.disabled_at) return null;
     await this.repo.touchApiToken(row.id);
     return toUser(user);
   }

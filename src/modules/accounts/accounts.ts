@@ -30,6 +30,8 @@ export interface User {
   username: string;
   role: Role;
   createdAt: string;
+  /** When an admin disabled the account; null (or absent) while it is active. */
+  disabledAt?: string | null;
 }
 
 export function roleRank(role: Role): number {

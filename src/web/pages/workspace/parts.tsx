@@ -14,8 +14,16 @@ export const WorkspaceNav: FC<{ user: User; csrf: string }> = ({ user, csrf }) =
         <a href="/workspace">Workspace</a>
       </li>
       <li>
+        <a href="/workspace/import">Import a list</a>
+      </li>
+      <li>
         <a href="/account">Account</a>
       </li>
+      {can(user, 'users.manage') ? (
+        <li>
+          <a href="/workspace/users">Users</a>
+        </li>
+      ) : null}
       {can(user, 'audit.read') ? (
         <li>
           <a href="/workspace/audit">Audit log</a>
