@@ -50,6 +50,8 @@ export interface PeopleTable {
   slug: string;
   name: string;
   name_original: string | null;
+  /** The hash of `content/people/<slug>.yaml` when the person has one (migration 20261202T1510). */
+  content_hash?: string | null;
 }
 
 export interface CreditsTable {
@@ -58,6 +60,48 @@ export interface CreditsTable {
   person_id: number;
   role: string;
   character: string | null;
+  position: number;
+}
+
+/** The sources a credit (its role and character) rests on. */
+export interface CreditSourcesTable {
+  credit_id: number;
+  source_id: number;
+  position: number;
+}
+
+/** A person's birth or death, from their content file. */
+export interface PersonLifeTable {
+  id: Generated<number>;
+  person_id: number;
+  /** `born` or `died`. */
+  event: string;
+  /** YYYY-MM-DD, YYYY-MM or YYYY. */
+  date: string | null;
+  place: string | null;
+  note: string | null;
+}
+
+export interface PersonLifeSourcesTable {
+  life_id: number;
+  source_id: number;
+  position: number;
+}
+
+/** Another way a person's name is written (full name, another script), from their file. */
+export interface PersonNamesTable {
+  id: Generated<number>;
+  person_id: number;
+  text: string;
+  language: string;
+  script: string | null;
+  note: string | null;
+  position: number;
+}
+
+export interface PersonNameSourcesTable {
+  name_id: number;
+  source_id: number;
   position: number;
 }
 
@@ -184,6 +228,11 @@ export interface Database {
   studios: StudiosTable;
   people: PeopleTable;
   credits: CreditsTable;
+  credit_sources: CreditSourcesTable;
+  person_life: PersonLifeTable;
+  person_life_sources: PersonLifeSourcesTable;
+  person_names: PersonNamesTable;
+  person_name_sources: PersonNameSourcesTable;
   film_countries: FilmCountriesTable;
   film_languages: FilmLanguagesTable;
   sources: SourcesTable;

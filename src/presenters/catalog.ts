@@ -146,7 +146,11 @@ export function presentPerson(p: PersonDetail): PersonDto {
       film: presentFilmSummary(x.film),
       role: x.role,
       character: x.character,
+      sources: x.sources.map(presentSource),
     })),
+    born: p.born && { ...p.born, sources: p.born.sources.map(presentSource) },
+    died: p.died && { ...p.died, sources: p.died.sources.map(presentSource) },
+    other_names: p.otherNames.map((n) => ({ ...n, sources: n.sources.map(presentSource) })),
   };
 }
 

@@ -143,6 +143,15 @@ export const collectionDto = collectionSummaryDto
   })
   .meta({ id: 'Collection' });
 
+export const personLifeDto = z
+  .object({
+    date: z.string().nullable().describe('YYYY-MM-DD, YYYY-MM or YYYY, as precise as the sources'),
+    place: z.string().nullable(),
+    note: z.string().nullable(),
+    sources: z.array(sourceDto),
+  })
+  .meta({ id: 'PersonLifeEvent' });
+
 export const personDto = z
   .object({
     slug: z.string(),
@@ -155,8 +164,22 @@ export const personDto = z
         film: filmSummaryDto,
         role: z.enum(CREDIT_ROLES),
         character: z.string().nullable(),
+        sources: z.array(sourceDto).describe('What the credit (role, character) rests on'),
       }),
     ),
+    born: personLifeDto.nullable(),
+    died: personLifeDto.nullable(),
+    other_names: z
+      .array(
+        z.object({
+          text: z.string(),
+          language: z.string().describe('BCP 47 language tag'),
+          script: z.string().nullable().describe('ISO 15924 script code'),
+          note: z.string().nullable(),
+          sources: z.array(sourceDto),
+        }),
+      )
+      .describe('Other ways the name is written (full name, other scripts), from the person file'),
   })
   .meta({ id: 'Person' });
 

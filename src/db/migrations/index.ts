@@ -9,6 +9,7 @@ import * as m20261127T0200 from './20261127T0200_knowledge.ts';
 import * as m20261202T1200 from './20261202T1200_media.ts';
 import * as m20261202T1300 from './20261202T1300_accounts.ts';
 import * as m20261202T1400 from './20261202T1400_collection_review.ts';
+import * as m20261202T1510 from './20261202T1510_people.ts';
 import * as m20261202T1520 from './20261202T1520_revisions.ts';
 import * as m20261202T1535 from './20261202T1535_list_indexes.ts';
 import * as m20261202T1525 from './20261202T1525_files_and_users.ts';
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '20261202T1200_media': m20261202T1200,
   '20261202T1300_accounts': m20261202T1300,
   '20261202T1400_collection_review': m20261202T1400,
+  '20261202T1510_people': m20261202T1510,
   '20261202T1520_revisions': m20261202T1520,
   '20261202T1535_list_indexes': m20261202T1535,
   '20261202T1525_files_and_users': m20261202T1525,

@@ -29,6 +29,7 @@ import {
   type OnServer,
   hasDriver,
 } from './catalog.repository.ts';
+import { creditKey } from './people.repository.ts';
 import { ValidationError } from '../../lib/errors.ts';
 
 /** What the service reads from the catalogue's own tables; a test may pass an in-memory fake. */
@@ -49,7 +50,9 @@ export type CatalogReader = Pick<
   | 'listPeople'
   | 'countPeople'
   | 'allFilmsWithNames'
->;
+> &
+  // Optional, so a reader without people's files (a test's fake) still serves person pages.
+  Partial<Pick<CatalogRepository, 'personProfile'>>;
 /** The parts of the facts and access services the catalogue uses. */
 export type FilmFactsSource = Pick<FactsService, 'forFilm'>;
 export type FilmAccessSource = Pick<AccessService, 'forFilm' | 'kindsOf'>;
@@ -179,7 +182,10 @@ export class CatalogService {
   async getPerson(slug: string): Promise<PersonDetail> {
     const person = await this.catalog.findPerson(slug);
     if (!person) throw new NotFoundError(`No person with the slug "${slug}".`);
-    const credits = await this.catalog.creditsOfPerson(person.id);
+    const [credits, profile] = await Promise.all([
+      this.catalog.creditsOfPerson(person.id),
+      this.catalog.personProfile?.(person.id),
+    ]);
     const films = new Map(
       (await this.summariesBySlugs([...new Set(credits.map((c) => c.filmSlug))])).map((f) => [
         f.slug,
@@ -189,12 +195,13 @@ export class CatalogService {
     const roles: CreditRole[] = [...new Set(credits.map((c) => c.role))];
     const rows = credits.flatMap((c) => {
       const film = films.get(c.filmSlug);
-      return film ? [{ film, role: c.role, character: c.character }] : [];
+      const sources = profile?.creditSources.get(creditKey(c)) ?? [];
+      return film ? [{ film, role: c.role, character: c.character, sources }] : [];
     });
     const byFilm = new Map<string, PersonDetail['byFilm'][number]>();
     for (const r of rows) {
       const entry = byFilm.get(r.film.slug) ?? { film: r.film, credits: [] };
-      entry.credits.push({ role: r.role, character: r.character });
+      entry.credits.push({ role: r.role, character: r.character, sources: r.sources });
       byFilm.set(r.film.slug, entry);
     }
     const ordered = [...byFilm.values()].sort(
@@ -211,6 +218,9 @@ export class CatalogService {
         ? { first: ordered[0]!.film.year, last: ordered.at(-1)!.film.year }
         : null,
       names: personNames(person.name, person.nameOriginal),
+      born: profile?.born ?? null,
+      died: profile?.died ?? null,
+      otherNames: profile?.otherNames ?? [],
     };
   }
 

@@ -57,14 +57,41 @@ export interface FilmDetail extends FilmSummary {
 
 export interface PersonDetail extends PersonRef {
   roles: CreditRole[];
-  /** One row per credit, in credit order. */
-  films: { film: FilmSummary; role: CreditRole; character: string | null }[];
+  /** One row per credit, in credit order; `sources`: what the credit rests on. */
+  films: { film: FilmSummary; role: CreditRole; character: string | null; sources: Source[] }[];
   /** One row per film, oldest first, with every role the person had in it. */
-  byFilm: { film: FilmSummary; credits: { role: CreditRole; character: string | null }[] }[];
+  byFilm: {
+    film: FilmSummary;
+    credits: { role: CreditRole; character: string | null; sources: Source[] }[];
+  }[];
+  /** From the person's content file, each with its sources; null when not recorded. */
+  born: PersonLifeEvent | null;
+  died: PersonLifeEvent | null;
+  /** Other ways the name is written (full name, other scripts), each with its sources. */
+  otherNames: PersonOtherName[];
   /** The years of the first and last catalogued film (not a birth or death date). */
   years: { first: number; last: number } | null;
   /** The name as credited, in its original script, and romanized by the standard systems. */
   names: PersonName[];
+}
+
+/** A birth or death: the date as precise as the sources give it (YYYY[-MM[-DD]]), the place. */
+export interface PersonLifeEvent {
+  date: string | null;
+  place: string | null;
+  note: string | null;
+  sources: Source[];
+}
+
+/** A recorded way of writing a person's name, with its language, script and sources. */
+export interface PersonOtherName {
+  text: string;
+  /** BCP 47 tag. */
+  language: string;
+  /** ISO 15924 code. */
+  script: string | null;
+  note: string | null;
+  sources: Source[];
 }
 
 /**

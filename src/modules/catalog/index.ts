@@ -12,6 +12,8 @@ export {
   type Paging,
   type Page,
   type PersonDetail,
+  type PersonLifeEvent,
+  type PersonOtherName,
   type PersonName,
   type PersonRef,
   type Title,

@@ -17,13 +17,15 @@ export interface YamlFile {
 export interface ReadResult {
   films: YamlFile[];
   collections: YamlFile[];
+  /** `people/<slug>.yaml`: what is known about a credited person (optional files). */
+  people: YamlFile[];
   problems: Problem[];
 }
 
-const FOLDERS = { films: 'films', collections: 'collections' } as const;
+const FOLDERS = { films: 'films', collections: 'collections', people: 'people' } as const;
 
 export async function readContentDir(dir: string): Promise<ReadResult> {
-  const out: ReadResult = { films: [], collections: [], problems: [] };
+  const out: ReadResult = { films: [], collections: [], people: [], problems: [] };
   try {
     const stat = await fs.stat(dir);
     if (!stat.isDirectory()) throw new Error('not a directory');
@@ -31,7 +33,7 @@ export async function readContentDir(dir: string): Promise<ReadResult> {
     out.problems.push({ where: dir, message: 'content folder not found' });
     return out;
   }
-  for (const kind of ['films', 'collections'] as const) {
+  for (const kind of ['films', 'collections', 'people'] as const) {
     const folder = path.join(dir, FOLDERS[kind]);
     let names: string[];
     try {

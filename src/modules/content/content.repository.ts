@@ -9,7 +9,7 @@ import { type Database, bumpCatalogVersion, readCatalogVersion } from '../../db/
 import { type Problem, ValidationError } from '../../lib/errors.ts';
 import { slugify } from '../../lib/text/index.ts';
 import { decideCollectionSync } from './collection-files.ts';
-import type { ContentPlan, PlannedCollection, PlannedFilm } from './content.ts';
+import type { ContentPlan, PlannedCollection, PlannedFilm, PlannedPerson } from './content.ts';
 import { personSlug } from './content.ts';
 
 export interface Tally {
@@ -64,7 +64,7 @@ export class ContentRepository {
       };
       const stamp = this.now().toISOString();
       const sourceIds = await this.syncSources(trx, plan, report.sources);
-      const personIds = await this.syncPeople(trx, plan, report.people);
+      const personIds = await this.syncPeople(trx, plan, sourceIds, report.people);
 
       const filmIds = new Map<string, number>();
       let done = 0;
@@ -170,34 +170,93 @@ export class ContentRepository {
   private async syncPeople(
     trx: Transaction<Database>,
     plan: ContentPlan,
+    sourceIds: Map<string, number>,
     t: Tally,
   ): Promise<Map<string, number>> {
-    const existing = await trx.selectFrom('people').select(['id', 'slug', 'name', 'name_original']).execute();
+    const existing = await trx
+      .selectFrom('people')
+      .select(['id', 'slug', 'name', 'name_original', 'content_hash'])
+      .execute();
     const bySlug = new Map(existing.map((p) => [p.slug, p]));
     const ids = new Map<string, number>();
     for (const p of plan.people) {
       const row = bySlug.get(p.slug);
+      const hash = p.details?.hash ?? null;
       if (!row) {
         const { id } = await trx
           .insertInto('people')
-          .values({ slug: p.slug, name: p.name, name_original: p.nameOriginal })
+          .values({ slug: p.slug, name: p.name, name_original: p.nameOriginal, content_hash: hash })
           .returning('id')
           .executeTakeFirstOrThrow();
         ids.set(p.slug, id);
+        await this.syncPersonDetails(trx, id, p, sourceIds);
         t.added++;
       } else {
         ids.set(p.slug, row.id);
-        if (row.name !== p.name || row.name_original !== p.nameOriginal) {
+        const detailsChanged = (row.content_hash ?? null) !== hash;
+        if (row.name !== p.name || row.name_original !== p.nameOriginal || detailsChanged) {
           await trx
             .updateTable('people')
-            .set({ name: p.name, name_original: p.nameOriginal })
+            .set({ name: p.name, name_original: p.nameOriginal, content_hash: hash })
             .where('id', '=', row.id)
             .execute();
+          if (detailsChanged) await this.syncPersonDetails(trx, row.id, p, sourceIds);
           t.updated++;
         } else t.unchanged++;
       }
     }
     return ids;
+  }
+
+  /** Replaces a person's birth, death and other names with those of their file (or none). */
+  private async syncPersonDetails(
+    trx: Transaction<Database>,
+    personId: number,
+    p: PlannedPerson,
+    sourceIds: Map<string, number>,
+  ): Promise<void> {
+    await trx.deleteFrom('person_life').where('person_id', '=', personId).execute();
+    await trx.deleteFrom('person_names').where('person_id', '=', personId).execute();
+    const d = p.details?.data;
+    if (!d) return;
+    const src = (key: string) => sourceIds.get(d.sources[key]!.url)!;
+    for (const event of ['born', 'died'] as const) {
+      const e = d[event];
+      if (!e) continue;
+      const { id } = await trx
+        .insertInto('person_life')
+        .values({
+          person_id: personId,
+          event,
+          date: e.date ?? null,
+          place: e.place ?? null,
+          note: e.note ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('person_life_sources')
+        .values([...new Set(e.sources.map(src))].map((source_id, position) => ({ life_id: id, source_id, position })))
+        .execute();
+    }
+    for (const [position, n] of d.names.entries()) {
+      const { id } = await trx
+        .insertInto('person_names')
+        .values({
+          person_id: personId,
+          text: n.text,
+          language: n.language,
+          script: n.script ?? null,
+          note: n.note ?? null,
+          position,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('person_name_sources')
+        .values([...new Set(n.sources.map(src))].map((source_id, p) => ({ name_id: id, source_id, position: p })))
+        .execute();
+    }
   }
 
   private async studioId(
@@ -315,9 +374,14 @@ export class ContentRepository {
       .execute();
 
     const credits = [
-      ...f.directors.map((p) => ({ role: 'director', p, character: null })),
-      ...f.writers.map((p) => ({ role: 'writer', p, character: null })),
-      ...f.cast.map((c) => ({ role: 'cast', p: c.person, character: c.character ?? null })),
+      ...f.directors.map((p) => ({ role: 'director', p, character: null, sources: p.sources })),
+      ...f.writers.map((p) => ({ role: 'writer', p, character: null, sources: p.sources })),
+      ...f.cast.map((c) => ({
+        role: 'cast',
+        p: c.person,
+        character: c.character ?? null,
+        sources: c.sources,
+      })),
     ];
     if (credits.length) {
       await trx
@@ -332,6 +396,21 @@ export class ContentRepository {
           })),
         )
         .execute();
+      // Each credit's sources, by the credit's position (RETURNING order is not guaranteed).
+      const rows = await trx
+        .selectFrom('credits')
+        .select(['id', 'position'])
+        .where('film_id', '=', id)
+        .execute();
+      const byPosition = new Map(rows.map((r) => [r.position, r.id]));
+      const creditSources = credits.flatMap((c, position) =>
+        [...new Set(c.sources.map(src))].map((source_id, p) => ({
+          credit_id: byPosition.get(position)!,
+          source_id,
+          position: p,
+        })),
+      );
+      if (creditSources.length) await trx.insertInto('credit_sources').values(creditSources).execute();
     }
     await trx
       .insertInto('film_countries')

@@ -37,6 +37,11 @@ export const personRefSchema = z.strictObject({
   original: z.string().min(1).optional(),
 });
 
+/** A person as a film credits them: who, and the sources the credit rests on. */
+const creditedPersonSchema = personRefSchema.extend({
+  sources: z.array(sourceKeySchema).default([]),
+});
+
 const titleSchema = z.strictObject({
   text: z.string().min(1),
   /** BCP 47 language tag. */
@@ -87,10 +92,17 @@ export const filmFileSchema = z.strictObject({
   runtime: z
     .strictObject({ minutes: z.int().positive(), note: z.string().min(1).optional() })
     .optional(),
-  directors: z.array(personRefSchema).min(1),
-  writers: z.array(personRefSchema).default([]),
+  directors: z.array(creditedPersonSchema).min(1),
+  writers: z.array(creditedPersonSchema).default([]),
   cast: z
-    .array(z.strictObject({ person: personRefSchema, character: z.string().min(1).optional() }))
+    .array(
+      z.strictObject({
+        person: personRefSchema,
+        character: z.string().min(1).optional(),
+        /** The sources that give this actor in this part. */
+        sources: z.array(sourceKeySchema).default([]),
+      }),
+    )
     .default([]),
   synopsis: z.string().min(1),
   synopsisSources: z.array(sourceKeySchema).min(1),
@@ -160,7 +172,55 @@ export const collectionFileSchema = z.strictObject({
     });
   });
 
+/**
+ * A date as precise as the sources give it: YYYY-MM-DD, YYYY-MM, or YYYY. Dates are in the
+ * Gregorian calendar (new style), as the English-language sources write them.
+ */
+export const partialDateSchema = z
+  .string()
+  .regex(
+    /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/,
+    'must be a date written YYYY-MM-DD (or YYYY-MM, or YYYY when only the year is known)',
+  )
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number);
+    if (m === undefined) return true;
+    if (m < 1 || m > 12) return false;
+    if (d === undefined) return true;
+    const date = new Date(Date.UTC(y!, m - 1, d));
+    return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'is not a real calendar date');
+
+const lifeEventSchema = z
+  .strictObject({
+    date: partialDateSchema.optional(),
+    place: z.string().min(1).optional(),
+    /** E.g. the Julian (old style) date the Russian sources also give. */
+    note: z.string().min(1).optional(),
+    sources: z.array(sourceKeySchema).min(1, 'a date or place needs at least one source'),
+  })
+  .refine((e) => e.date !== undefined || e.place !== undefined, 'give a date, a place, or both');
+
+/** What is known about a person: `content/people/<slug>.yaml` (optional, one per person). */
+export const personFileSchema = z.strictObject({
+  slug: slugSchema,
+  /** The name as the film credits write it (checked against them). */
+  name: z.string().min(1),
+  /** Other ways the name is written: the full name, other scripts, other spellings. */
+  names: z
+    .array(
+      titleSchema.extend({
+        sources: z.array(sourceKeySchema).min(1, 'a name needs at least one source'),
+      }),
+    )
+    .default([]),
+  born: lifeEventSchema.optional(),
+  died: lifeEventSchema.optional(),
+  sources: z.record(sourceKeySchema, sourceDefSchema),
+});
+
 export type SourceDef = z.infer<typeof sourceDefSchema>;
+export type PersonFile = z.infer<typeof personFileSchema>;
 export type PersonRef = z.infer<typeof personRefSchema>;
 export type FilmFile = z.infer<typeof filmFileSchema>;
 export type CollectionFile = z.infer<typeof collectionFileSchema>;

@@ -13,16 +13,26 @@ import { keyLineOf, lineOf } from './content.files.ts';
 import {
   type CollectionFile,
   type FilmFile,
+  type PersonFile,
   type PersonRef,
   type SourceDef,
   collectionFileSchema,
   filmFileSchema,
+  personFileSchema,
 } from './content.schema.ts';
 
 export interface PlannedPerson {
   slug: string;
   name: string;
   nameOriginal: string | null;
+  /** The person's own file (`people/<slug>.yaml`), when there is one. */
+  details?: PlannedPersonFile;
+}
+
+export interface PlannedPersonFile {
+  file: string;
+  data: PersonFile;
+  hash: string;
 }
 
 export interface PlannedFilm {
@@ -112,7 +122,27 @@ function filmSourceUses(film: FilmFile): { path: (string | number)[]; key: strin
       fact.sources.map((key, j) => ({ path: ['facts', i, 'sources', j], key })),
     ),
     ...film.access.map((o, i) => ({ path: ['access', i, 'source'], key: o.source })),
+    ...(['directors', 'writers'] as const).flatMap((role) =>
+      film[role].flatMap((p, i) => p.sources.map((key, j) => ({ path: [role, i, 'sources', j], key }))),
+    ),
+    ...film.cast.flatMap((c, i) => c.sources.map((key, j) => ({ path: ['cast', i, 'sources', j], key }))),
   ];
+}
+
+function personSourceUses(p: PersonFile): { path: (string | number)[]; key: string }[] {
+  return [
+    ...p.names.flatMap((n, i) => n.sources.map((key, j) => ({ path: ['names', i, 'sources', j], key }))),
+    ...(['born', 'died'] as const).flatMap((event) =>
+      (p[event]?.sources ?? []).map((key, j) => ({ path: [event, 'sources', j], key })),
+    ),
+  ];
+}
+
+/** Whether `died` comes before `born`, compared at the precision both dates share. */
+function diedBeforeBorn(born: string | undefined, died: string | undefined): boolean {
+  if (!born || !died) return false;
+  const n = Math.min(born.length, died.length);
+  return died.slice(0, n) < born.slice(0, n);
 }
 
 function collectionSourceUses(c: CollectionFile): { path: (string | number)[]; key: string }[] {
@@ -135,6 +165,8 @@ function hashOf(kind: string, data: unknown): string {
 export function planContent(input: {
   films: YamlFile[];
   collections: YamlFile[];
+  /** `people/<slug>.yaml` files; none when the folder has no people/. */
+  people?: YamlFile[];
   /** The content folder as it was passed, for messages. */
   dir?: string;
 }): { plan: ContentPlan; problems: [] } | { plan?: undefined; problems: Problem[] } {
@@ -196,6 +228,45 @@ export function planContent(input: {
     films.push({ file: f.file, data: film, hash: hashOf('film', film) });
   }
 
+  for (const f of input.people ?? []) {
+    const expected = f.file.replace(/^people\//, '').replace(/\.ya?ml$/, '');
+    const p = validate(f, personFileSchema, problems);
+    if (!p) continue;
+    if (expected !== p.slug) {
+      problems.push({
+        where: `${f.file}:${keyLineOf(f, ['slug'])}`,
+        message: `slug "${p.slug}" does not match the file name (expected "${expected}")`,
+      });
+      continue;
+    }
+    const credited = people.get(p.slug);
+    // A film file that failed validation credits nobody yet: one problem, not a cascade.
+    if (!credited && films.length < input.films.length) continue;
+    if (!credited) {
+      problems.push({
+        where: `${f.file}:${keyLineOf(f, ['slug'])}`,
+        message: `no film credits a person "${p.slug}" (a person's slug is the kebab case of the credited name, or the credit's slug:)`,
+      });
+      continue;
+    }
+    if (credited.name !== p.name) {
+      problems.push({
+        where: `${f.file}:${keyLineOf(f, ['name'])}`,
+        message: `name: "${p.name}" here but the credits write "${credited.name}" (${credited.where})`,
+      });
+    }
+    checkSourceKeys(f, p.sources, personSourceUses(p), problems);
+    checkSourceUrls(f, p.sources, problems);
+    if (diedBeforeBorn(p.born?.date, p.died?.date)) {
+      problems.push({
+        where: `${f.file}:${keyLineOf(f, ['died', 'date'])}`,
+        message: `died.date: ${p.died!.date} is before born.date ${p.born!.date}`,
+      });
+    }
+    for (const s of Object.values(p.sources)) if (!sources.has(s.url)) sources.set(s.url, s);
+    credited.details = { file: f.file, data: p, hash: hashOf('person', p) };
+  }
+
   for (const f of input.collections) {
     const c = validate(f, collectionFileSchema, problems);
     if (!c) continue;
@@ -236,7 +307,12 @@ export function planContent(input: {
     plan: {
       films,
       collections,
-      people: [...people.values()].map(({ slug, name, nameOriginal }) => ({ slug, name, nameOriginal })),
+      people: [...people.values()].map(({ slug, name, nameOriginal, details }) => ({
+        slug,
+        name,
+        nameOriginal,
+        ...(details ? { details } : {}),
+      })),
       sources: [...sources.values()],
     },
   };
