@@ -46,7 +46,7 @@ import {
   KnowledgeRepository,
   KnowledgeService,
 } from './modules/facts/index.ts';
-import { ImportsService } from './modules/imports/index.ts';
+import { ImdbImporter, ImportsService } from './modules/imports/index.ts';
 import { SearchService } from './modules/search/index.ts';
 import { createWebApp, renderErrorPage } from './web/app.tsx';
 import { JobQueue, Worker, mediaJobHandlers, mediaScheduler } from './jobs/index.ts';
@@ -76,6 +76,8 @@ export interface Services {
   collectionFiles: CollectionFiles;
   knowledge: KnowledgeService;
   imports: ImportsService;
+  /** `kinoteka import imdb`: the IMDb datasets into the catalogue (bulk). */
+  imdb: ImdbImporter;
   search: SearchService;
   media: MediaService;
 }
@@ -161,6 +163,12 @@ export async function createApplication(
   const version = new PolledVersion(() => contentRepo.version());
   const content = new ContentService(contentRepo, () => version.invalidate(), knowledge);
   const imports = new ImportsService(catalog, collections);
+  const imdb = new ImdbImporter(
+    db,
+    config.database.kind === 'postgres'
+      ? { url: config.database.url, ...(db.schema ? { schema: db.schema } : {}) }
+      : undefined,
+  );
   const collectionFiles = new CollectionFiles(db.kysely);
   const search = new SearchService(catalog, () => version.current());
   const accounts = new AccountsService(new AccountsRepository(db.kysely));
@@ -190,6 +198,7 @@ export async function createApplication(
     collectionFiles,
     knowledge,
     imports,
+    imdb,
     search,
   };
   const handlers = mediaJobHandlers(media);

@@ -49,7 +49,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
   },
   {
     commands: {
-      import: "Import a curator's list as a draft collection.",
+      import: "Import a curator's list as a draft collection, or IMDb's dataset files.",
       check: 'Check claims against the knowledge base.',
       kb: 'The knowledge base behind claim checking.',
     },

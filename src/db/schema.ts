@@ -25,6 +25,8 @@ export interface FilmsTable {
   origin: string;
   content_hash: string | null;
   updated_at: string;
+  /** The IMDb id (`tt0017128`) when known: from an IMDb import, unique. */
+  imdb_id: string | null;
 }
 
 export interface TitlesTable {
@@ -36,6 +38,8 @@ export interface TitlesTable {
   script: string | null;
   note: string | null;
   position: number;
+  /** The region an IMDb aka is used in (ISO 3166 code as IMDb writes it), when known. */
+  region: string | null;
 }
 
 export interface StudiosTable {
@@ -52,6 +56,8 @@ export interface PeopleTable {
   name_original: string | null;
   /** The hash of `content/people/<slug>.yaml` when the person has one (migration 20261202T1510). */
   content_hash?: string | null;
+  /** The IMDb id (`nm0700214`) when known: from an IMDb import, unique. */
+  imdb_id: string | null;
 }
 
 export interface CreditsTable {
@@ -255,6 +261,11 @@ export interface Database {
   api_tokens: ApiTokensTable;
   setup_tokens: SetupTokensTable;
   audit_log: AuditLogTable;
+  import_runs: ImportRunsTable;
+  imdb_stage_titles: ImdbStageTitlesTable;
+  imdb_stage_akas: ImdbStageAkasTable;
+  imdb_stage_credits: ImdbStageCreditsTable;
+  imdb_stage_names: ImdbStageNamesTable;
   collection_revisions: CollectionRevisionsTable;
   publication_corrections: PublicationCorrectionsTable;
   film_drafts: FilmDraftsTable;
@@ -457,4 +468,53 @@ export interface FilmDraftsTable {
   created_at: string;
   updated_at: string;
   published_on: string | null;
+}
+
+/** One run of a bulk import (IMDb): what it read, how far it got, so a killed run resumes. */
+export interface ImportRunsTable {
+  id: Generated<number>;
+  source: string;
+  fingerprint: string;
+  /** `running`, `done`, `failed`. */
+  state: string;
+  /** The files staged so far, comma-separated. */
+  staged: Generated<string>;
+  /** JSON counts. */
+  stats: Generated<string>;
+  error: string | null;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+/** IMDb staging rows (see src/modules/imports/imdb/): filled in bulk, applied, emptied. */
+export interface ImdbStageTitlesTable {
+  tconst: string;
+  slug: string;
+  title_type: string;
+  primary_title: string;
+  original_title: string;
+  year: number;
+  runtime: number | null;
+}
+export interface ImdbStageAkasTable {
+  tconst: string;
+  ordering: number;
+  title: string;
+  region: string | null;
+  language: string | null;
+  types: string | null;
+  is_original: number;
+}
+export interface ImdbStageCreditsTable {
+  tconst: string;
+  nconst: string;
+  role: string;
+  position: number;
+  character: string | null;
+}
+export interface ImdbStageNamesTable {
+  nconst: string;
+  slug: string;
+  name: string;
 }

@@ -20,6 +20,7 @@ import { withApp } from '../app.ts';
 import { CliError } from '../errors.ts';
 import { fileErrorText, printJson, table, terminalWidth, wrapText } from '../format.ts';
 import { progressBar } from '../progress.ts';
+import { registerImportImdbCommand } from './import-imdb.ts';
 
 const MARK: Record<string, string> = {
   supported: 'supported',
@@ -54,7 +55,8 @@ function claimRows(label: string, t: CheckedText): string[][] {
 export function registerCheckCommands(program: Command): void {
   const imp = program
     .command('import')
-    .description("Import a curator's list as a draft collection.");
+    .description("Import a curator's list as a draft collection, or IMDb's dataset files.");
+  registerImportImdbCommand(imp);
   const importAction =
     (format: 'auto' | 'letterboxd') =>
     async (file: string, opts: { title?: string; json?: boolean }) => {

@@ -26,3 +26,11 @@ export {
 } from './letterboxd.ts';
 export type { ImportedEntry, ImportedList } from './import-list.ts';
 export { ImportsService, type ImportResult } from './imports.service.ts';
+export {
+  ImdbImporter,
+  type ImdbImportOptions,
+  type ImdbImportReport,
+  type ImdbProgress,
+} from './imdb/importer.ts';
+export { DEFAULT_TYPES as IMDB_DEFAULT_TYPES, IMDB_FILES } from './imdb/imdb.ts';
+export { ImdbFormatError } from './imdb/tsv.ts';

@@ -1,0 +1,623 @@
+/**
+ * `kinoteka import imdb DIR`: the IMDb datasets into the catalogue, in two steps.
+ *
+ * 1. Staging. Each file is streamed (gzip → lines → fields), checked line by line, filtered to
+ *    what we keep (the configured title types; akas, crew and cast of those titles; the names
+ *    of the people they credit) and bulk-written into its staging table: COPY on PostgreSQL,
+ *    multi-row prepared INSERTs on SQLite. One file is one transaction, together with the run's
+ *    note that the file is staged, so a run killed mid-file loses only that file's staging.
+ * 2. Apply. One transaction of set-based statements moves the staged rows into films, titles,
+ *    people and credits (the IMDb id is unique, so an id never becomes two films), links IMDb
+ *    titles to content-managed films instead of duplicating them, marks the run done, empties
+ *    the staging tables and moves the catalogue version. A run killed here leaves the catalogue
+ *    as it was; the next run finds its staged files and applies them.
+ *
+ * A malformed line stops the run before anything reaches the catalogue (the file's staging is
+ * rolled back, the run is marked failed) unless `skipBad` is set: then it is reported and left
+ * out. Memory stays flat: lines are read in batches, and the sets of kept ids are bitmaps.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ValidationError } from '../../../lib/errors.ts';
+import { sameName } from '../../../lib/text/index.ts';
+import type { Db } from '../../../db/index.ts';
+import {
+  DEFAULT_TYPES,
+  IdSet,
+  IMDB_FILES,
+  type ImdbFileKey,
+  mapAka,
+  mapBasics,
+  mapCrew,
+  mapName,
+  mapPrincipal,
+  STAGE_ORDER,
+} from './imdb.ts';
+import { type Exec, openSession, type PgTarget, type Session } from './session.ts';
+import { ImdbFormatError, readTsv, type TsvProgress } from './tsv.ts';
+
+export interface ImdbImportOptions {
+  /** Title types to import (IMDb's titleType): movie, tvMovie, short by default. */
+  types?: readonly string[];
+  /** Report malformed lines and leave them out, instead of stopping the import. */
+  skipBad?: boolean;
+  onProgress?: (p: ImdbProgress) => void;
+  /** Called after each file is staged (tests use it to stop a run at a known point). */
+  onStaged?: (file: string) => void;
+}
+
+export interface ImdbProgress {
+  phase: 'stage' | 'apply';
+  file: string;
+  /** Compressed bytes read of this file, and its size. */
+  bytesRead: number;
+  totalBytes: number;
+  lines: number;
+  /** Lines a second over the whole run so far. */
+  rowsPerSecond: number;
+}
+
+export interface ImdbImportReport {
+  run: number;
+  resumed: boolean;
+  /** Files staged by an earlier, interrupted run and not read again. */
+  reused: string[];
+  lines: Record<string, number>;
+  staged: Record<string, number>;
+  films: { added: number; updated: number; linked: { slug: string; imdbId: string; by: string }[] };
+  titles: number;
+  people: { added: number; linked: number };
+  credits: number;
+  skipped: { noYear: number; badLines: number };
+  badLines: { where: string; message: string }[];
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+const STAGE_TABLE: Record<ImdbFileKey, string> = {
+  basics: 'imdb_stage_titles',
+  akas: 'imdb_stage_akas',
+  crew: 'imdb_stage_credits',
+  principals: 'imdb_stage_credits',
+  names: 'imdb_stage_names',
+};
+const COLUMNS: Record<string, readonly string[]> = {
+  imdb_stage_titles: [
+    'tconst',
+    'slug',
+    'title_type',
+    'primary_title',
+    'original_title',
+    'year',
+    'runtime',
+  ],
+  imdb_stage_akas: ['tconst', 'ordering', 'title', 'region', 'language', 'types', 'is_original'],
+  imdb_stage_credits: ['tconst', 'nconst', 'role', 'position', 'character'],
+  imdb_stage_names: ['nconst', 'slug', 'name'],
+};
+const ALL_STAGING = [
+  'imdb_stage_titles',
+  'imdb_stage_akas',
+  'imdb_stage_credits',
+  'imdb_stage_names',
+];
+
+interface RunRow {
+  id: number;
+  fingerprint: string;
+  state: string;
+  staged: string;
+  stats: string;
+}
+
+export class ImdbImporter {
+  constructor(
+    private readonly db: Db,
+    private readonly pg?: PgTarget,
+  ) {}
+
+  async import(dir: string, opts: ImdbImportOptions = {}): Promise<ImdbImportReport> {
+    const types = [...(opts.types ?? DEFAULT_TYPES)];
+    const files = await this.checkFiles(dir);
+    const fingerprint = JSON.stringify({ types, skipBad: !!opts.skipBad, files });
+    const session = await openSession(this.db, this.pg);
+    try {
+      return await this.run(session, dir, fingerprint, new Set(types), opts);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async checkFiles(dir: string): Promise<{ name: string; size: number; mtime: number }[]> {
+    const out = [];
+    const missing: { where: string; message: string }[] = [];
+    for (const key of STAGE_ORDER) {
+      const name = IMDB_FILES[key].file;
+      try {
+        const s = await stat(path.join(dir, name));
+        out.push({ name, size: s.size, mtime: Math.round(s.mtimeMs) });
+      } catch {
+        missing.push({ where: path.join(dir, name), message: 'not found' });
+      }
+    }
+    if (missing.length) {
+      throw new ValidationError(
+        `${dir} lacks ${missing.length === 1 ? 'an IMDb dataset file' : 'IMDb dataset files'}: ${missing.map((m) => path.basename(m.where)).join(', ')}`,
+        missing,
+      );
+    }
+    return out;
+  }
+
+  private async run(
+    s: Session,
+    dir: string,
+    fingerprint: string,
+    types: ReadonlySet<string>,
+    opts: ImdbImportOptions,
+  ): Promise<ImdbImportReport> {
+    const started = Date.now();
+    const now = () => new Date().toISOString();
+    const report: ImdbImportReport = {
+      run: 0,
+      resumed: false,
+      reused: [],
+      lines: {},
+      staged: {},
+      films: { added: 0, updated: 0, linked: [] },
+      titles: 0,
+      people: { added: 0, linked: 0 },
+      credits: 0,
+      skipped: { noYear: 0, badLines: 0 },
+      badLines: [],
+      seconds: 0,
+      rowsPerSecond: 0,
+    };
+
+    // An unfinished run over the same files resumes; any other unfinished run is abandoned.
+    const open = await s.query<RunRow>(
+      "select id, fingerprint, state, staged, stats from import_runs where source = 'imdb' and state = 'running' order by id desc",
+    );
+    let run = open.find((r) => r.fingerprint === fingerprint);
+    let staged: string[] = [];
+    if (run) {
+      staged = run.staged ? run.staged.split(',') : [];
+      const prior = JSON.parse(run.stats) as Partial<ImdbImportReport>;
+      Object.assign(report.staged, prior.staged ?? {});
+      Object.assign(report.lines, prior.lines ?? {});
+      if (prior.skipped) report.skipped = prior.skipped;
+      // An unlogged table is emptied by a server crash: trust staged files only if their rows are there.
+      if (!(await this.stagingIntact(s, staged, report.staged))) staged = [];
+      report.resumed = true;
+      report.reused = [...staged];
+    }
+    await s.transaction(async (tx) => {
+      for (const r of open) {
+        if (r.id !== run?.id) {
+          await tx.run(
+            "update import_runs set state = 'failed', error = ?, updated_at = ? where id = ?",
+            ['abandoned: another import started over different files', now(), r.id],
+          );
+        }
+      }
+      if (!run) {
+        await tx.run(
+          "insert into import_runs (source, fingerprint, state, staged, stats, started_at, updated_at) values ('imdb', ?, 'running', '', '{}', ?, ?)",
+          [fingerprint, now(), now()],
+        );
+        const [row] = await tx.query<RunRow>(
+          "select id, fingerprint, state, staged, stats from import_runs where source = 'imdb' and state = 'running' order by id desc limit 1",
+        );
+        run = row;
+      }
+      if (staged.length === 0) for (const t of ALL_STAGING) await tx.run(`delete from ${t}`);
+    });
+    if (!run) throw new Error('the import run could not be recorded');
+    const runId = run.id;
+    report.run = runId;
+
+    const titles = new IdSet();
+    const people = new IdSet();
+    if (staged.includes('basics')) await this.reloadIds(s, titles, people, staged);
+
+    let linesSoFar = Object.values(report.lines).reduce((a, b) => a + b, 0);
+    for (const key of STAGE_ORDER) {
+      if (staged.includes(key)) continue;
+      const { file, header } = IMDB_FILES[key];
+      const table = STAGE_TABLE[key];
+      let count = 0;
+      let fileLines = 0;
+      const bad: ImdbFormatError[] = [];
+      const onBad = (e: ImdbFormatError) => {
+        if (!opts.skipBad) throw e;
+        bad.push(e);
+      };
+      try {
+        await s.transaction(async (tx) => {
+          if (key === 'crew') await tx.run("delete from imdb_stage_credits where role <> 'cast'");
+          else if (key === 'principals')
+            await tx.run("delete from imdb_stage_credits where role = 'cast'");
+          else await tx.run(`delete from ${table}`);
+          const writer = tx.bulk(table, COLUMNS[table]!);
+          let noYear = 0;
+          let result: { lines: number };
+          try {
+            result = await readTsv(
+              path.join(dir, file),
+              header,
+              async (rows, _first, lines) => {
+                const out: unknown[][] = [];
+                for (let i = 0; i < rows.length; i++) {
+                  const parts = rows[i]!;
+                  const line = lines[i]!;
+                  try {
+                    if (key === 'basics') {
+                      const m = mapBasics(parts, file, line, types);
+                      if (m === 'no-year') noYear++;
+                      else if (m !== 'skip') {
+                        titles.add(m.id);
+                        out.push(m.row);
+                      }
+                    } else if (key === 'akas') {
+                      const m = mapAka(parts, file, line, titles);
+                      if (m) out.push(m);
+                    } else if (key === 'crew') {
+                      for (const c of mapCrew(parts, file, line, titles, people)) out.push(c);
+                    } else if (key === 'principals') {
+                      const m = mapPrincipal(parts, file, line, titles, people);
+                      if (m) out.push(m);
+                    } else {
+                      const m = mapName(parts, file, line, people);
+                      if (m) out.push(m);
+                    }
+                  } catch (e) {
+                    if (e instanceof ImdbFormatError) onBad(e);
+                    else throw e;
+                  }
+                }
+                count += out.length;
+                if (out.length) await writer.write(out);
+              },
+              {
+                onBadLine: onBad,
+                onProgress: (p: TsvProgress) => {
+                  fileLines = p.lines;
+                  const secs = Math.max(0.001, (Date.now() - started) / 1000);
+                  opts.onProgress?.({
+                    phase: 'stage',
+                    ...p,
+                    rowsPerSecond: Math.round((linesSoFar + p.lines) / secs),
+                  });
+                },
+              },
+            );
+          } catch (e) {
+            await writer.abort();
+            throw e;
+          }
+          await writer.end();
+          fileLines = result.lines;
+          report.lines[key] = result.lines;
+          report.staged[key] = count;
+          if (key === 'basics') report.skipped.noYear = noYear;
+          report.skipped.badLines += bad.length;
+          staged.push(key);
+          await tx.run(
+            'update import_runs set staged = ?, stats = ?, updated_at = ? where id = ?',
+            [staged.join(','), JSON.stringify(report), now(), runId],
+          );
+        });
+      } catch (e) {
+        await s
+          .run("update import_runs set state = 'failed', error = ?, updated_at = ? where id = ?", [
+            (e as Error).message,
+            now(),
+            runId,
+          ])
+          .catch(() => {});
+        throw e;
+      }
+      for (const b of bad)
+        report.badLines.push({ where: `${b.file}:${b.line}`, message: b.detail });
+      linesSoFar += fileLines;
+      opts.onStaged?.(key);
+    }
+
+    opts.onProgress?.({
+      phase: 'apply',
+      file: '',
+      bytesRead: 0,
+      totalBytes: 0,
+      lines: linesSoFar,
+      rowsPerSecond: 0,
+    });
+    await s.transaction(async (tx) => {
+      await this.apply(tx, report, now());
+      report.seconds = Math.round((Date.now() - started) / 100) / 10;
+      report.rowsPerSecond = Math.round(linesSoFar / Math.max(0.001, report.seconds));
+      await tx.run(
+        "update import_runs set state = 'done', stats = ?, updated_at = ?, finished_at = ? where id = ?",
+        [JSON.stringify(report), now(), now(), runId],
+      );
+      for (const t of ALL_STAGING) await tx.run(`delete from ${t}`);
+      const stamp = `imdb-${runId}-${now()}`;
+      await tx.run(
+        "insert into meta (key, value) values ('catalog_version', ?) on conflict (key) do update set value = excluded.value",
+        [stamp],
+      );
+    });
+    void dir;
+    return report;
+  }
+
+  private async stagingIntact(
+    s: Session,
+    staged: readonly string[],
+    counts: Record<string, number>,
+  ): Promise<boolean> {
+    const want: Record<string, number> = {};
+    for (const key of staged) {
+      const t = STAGE_TABLE[key as ImdbFileKey];
+      want[t] = (want[t] ?? 0) + (counts[key] ?? 0);
+    }
+    for (const [t, n] of Object.entries(want)) {
+      const [row] = await s.query<{ n: number }>(`select count(*) as n from ${t}`);
+      if (Number(row?.n) !== n) return false;
+    }
+    return true;
+  }
+
+  /** Rebuilds the kept-id bitmaps of a resumed run from its staged rows, in pages. */
+  private async reloadIds(
+    s: Session,
+    titles: IdSet,
+    people: IdSet,
+    staged: readonly string[],
+  ): Promise<void> {
+    const page = async (table: string, column: string, into: IdSet) => {
+      let after = '';
+      for (;;) {
+        const rows = await s.query<{ id: string }>(
+          `select distinct ${column} as id from ${table} where ${column} > ? order by ${column} limit 50000`,
+          [after],
+        );
+        for (const r of rows) into.add(Number(r.id.slice(2)));
+        if (rows.length < 50000) return;
+        after = rows[rows.length - 1]!.id;
+      }
+    };
+    await page('imdb_stage_titles', 'tconst', titles);
+    if (staged.includes('crew') || staged.includes('principals'))
+      await page('imdb_stage_credits', 'nconst', people);
+  }
+
+  /** The staged rows into the catalogue: one transaction of set-based statements. */
+  private async apply(tx: Exec, report: ImdbImportReport, now: string): Promise<void> {
+    report.films.linked = await this.linkContentFilms(tx);
+    report.people.linked = await this.linkContentPeople(tx);
+
+    report.films.updated = await tx.run(
+      `update films set year = s.year, runtime_minutes = s.runtime, updated_at = ?
+       from imdb_stage_titles s
+       where films.imdb_id = s.tconst and films.origin = 'imdb'
+         and (films.year <> s.year or films.runtime_minutes is distinct from s.runtime)`,
+      [now],
+    );
+    report.films.added = await tx.run(
+      `insert into films (slug, year, runtime_minutes, silent, languages, synopsis, origin, updated_at, imdb_id)
+       select s.slug, s.year, s.runtime, 0, '', '', 'imdb', ?, s.tconst
+       from imdb_stage_titles s
+       where not exists (select 1 from films f where f.imdb_id = s.tconst)`,
+      [now],
+    );
+
+    const imported = `select f.id from films f join imdb_stage_titles s on s.tconst = f.imdb_id where f.origin = 'imdb'`;
+    await tx.run(`delete from titles where film_id in (${imported})`);
+    let titles = await tx.run(
+      `insert into titles (film_id, kind, text, language, script, note, position, region)
+       select f.id, 'english', s.primary_title, 'und', null, 'IMDb primary title', 0, null
+       from imdb_stage_titles s join films f on f.imdb_id = s.tconst and f.origin = 'imdb'`,
+    );
+    titles += await tx.run(
+      `insert into titles (film_id, kind, text, language, script, note, position, region)
+       select f.id, 'original', s.original_title, 'und', null, 'IMDb original title', 1, null
+       from imdb_stage_titles s join films f on f.imdb_id = s.tconst and f.origin = 'imdb'
+       where s.original_title <> s.primary_title`,
+    );
+    titles += await tx.run(
+      `insert into titles (film_id, kind, text, language, script, note, position, region)
+       select f.id, 'alternative', a.title, coalesce(a.language, 'und'), null,
+              'IMDb aka' || coalesce(' (' || a.types || ')', ''),
+              1 + row_number() over (partition by a.tconst order by a.ordering), a.region
+       from (select tconst, ordering, title, region, language, types,
+                    row_number() over (partition by tconst, title order by ordering) as dup
+             from imdb_stage_akas) a
+       join imdb_stage_titles s on s.tconst = a.tconst
+       join films f on f.imdb_id = a.tconst and f.origin = 'imdb'
+       where a.dup = 1 and a.title <> s.primary_title and a.title <> s.original_title`,
+    );
+    report.titles = titles;
+
+    // People: imported ones take IMDb's current name; content people keep theirs.
+    await tx.run(
+      `update people set name = n.name
+       from imdb_stage_names n
+       where people.imdb_id = n.nconst and people.slug = n.slug and people.name <> n.name`,
+    );
+    report.people.added = await tx.run(
+      `insert into people (slug, name, name_original, imdb_id)
+       select n.slug, n.name, null, n.nconst from imdb_stage_names n
+       where not exists (select 1 from people p where p.imdb_id = n.nconst)`,
+    );
+
+    await tx.run(`delete from credits where film_id in (${imported})`);
+    report.credits = await tx.run(
+      `insert into credits (film_id, person_id, role, character, position)
+       select f.id, p.id, c.role, c.character, c.position
+       from imdb_stage_credits c
+       join films f on f.imdb_id = c.tconst and f.origin = 'imdb'
+       join people p on p.imdb_id = c.nconst`,
+    );
+  }
+
+  /**
+   * Content-managed films are never duplicated: a staged IMDb title becomes the content film's
+   * IMDb id when the film's own sources cite that IMDb page, or else when exactly one staged
+   * title has one of its titles, its year (±1) and one of its directors. An IMDb film imported
+   * earlier under that id is merged into the content film (collection entries follow it).
+   */
+  private async linkContentFilms(
+    tx: Exec,
+  ): Promise<{ slug: string; imdbId: string; by: string }[]> {
+    const content = await tx.query<{
+      id: number;
+      slug: string;
+      year: number;
+      imdb_id: string | null;
+    }>("select id, slug, year, imdb_id from films where origin = 'content'");
+    if (content.length === 0) return [];
+    const cited = await tx.query<{ film_id: number; url: string }>(
+      `select fs.film_id, s.url from film_synopsis_sources fs join sources s on s.id = fs.source_id where s.url like '%imdb.com/title/tt%'
+       union select f.film_id, s.url from facts f join fact_sources x on x.fact_id = f.id join sources s on s.id = x.source_id where s.url like '%imdb.com/title/tt%'
+       union select a.film_id, s.url from access_offers a join sources s on s.id = a.source_id where s.url like '%imdb.com/title/tt%'`,
+    );
+    // The knowledge files' statements cite sources too (subject: the film's slug).
+    const kb = await tx.query<{ subject: string | null; doc: string }>(
+      "select subject, doc from kb_records where layer = 'content' and kind = 'statement' and doc like '%imdb.com/title/tt%'",
+    );
+    const idsByFilm = new Map<number, Set<string>>();
+    const note = (filmId: number, url: string) => {
+      for (const m of url.matchAll(/imdb\.com\/title\/(tt\d{7,9})/g)) {
+        const set = idsByFilm.get(filmId) ?? new Set<string>();
+        set.add(m[1]!);
+        idsByFilm.set(filmId, set);
+      }
+    };
+    for (const c of cited) note(c.film_id, c.url);
+    const bySlug = new Map(content.map((f) => [f.slug, f]));
+    for (const k of kb) {
+      const film = k.subject ? bySlug.get(k.subject) : undefined;
+      if (film) note(film.id, k.doc);
+    }
+
+    const linked: { slug: string; imdbId: string; by: string }[] = [];
+    for (const film of content) {
+      let imdbId: string | undefined;
+      let by = '';
+      const ids = [...(idsByFilm.get(film.id) ?? [])];
+      for (const id of ids) {
+        const [hit] = await tx.query<{ tconst: string }>(
+          'select tconst from imdb_stage_titles where tconst = ?',
+          [id],
+        );
+        if (hit) {
+          imdbId = hit.tconst;
+          by = 'cited IMDb page';
+          break;
+        }
+      }
+      if (!imdbId) {
+        imdbId = await this.matchByTitle(tx, film);
+        by = 'title, year and director';
+      }
+      if (!imdbId || imdbId === film.imdb_id) continue;
+      if (film.imdb_id) continue; // linked before to another id: a curator's decision, kept
+      const [holder] = await tx.query<{ id: number; origin: string }>(
+        'select id, origin from films where imdb_id = ?',
+        [imdbId],
+      );
+      if (holder && holder.origin !== 'imdb') continue;
+      if (holder) {
+        await tx.run('update collection_entries set film_id = ? where film_id = ?', [
+          film.id,
+          holder.id,
+        ]);
+        await tx.run('delete from films where id = ?', [holder.id]);
+      }
+      await tx.run('update films set imdb_id = ? where id = ?', [imdbId, film.id]);
+      linked.push({ slug: film.slug, imdbId, by });
+    }
+    return linked;
+  }
+
+  private async matchByTitle(
+    tx: Exec,
+    film: { id: number; year: number },
+  ): Promise<string | undefined> {
+    const titles = await tx.query<{ text: string }>('select text from titles where film_id = ?', [
+      film.id,
+    ]);
+    const directors = (
+      await tx.query<{ name: string }>(
+        "select p.name from credits c join people p on p.id = c.person_id where c.film_id = ? and c.role = 'director'",
+        [film.id],
+      )
+    ).map((d) => d.name);
+    const texts = [...new Set(titles.map((t) => t.text.toLowerCase()))];
+    if (texts.length === 0) return undefined;
+    const marks = texts.map(() => '?').join(',');
+    const candidates = await tx.query<{ tconst: string }>(
+      `select tconst from imdb_stage_titles
+       where year between ? and ? and (lower(primary_title) in (${marks}) or lower(original_title) in (${marks}))`,
+      [film.year - 1, film.year + 1, ...texts, ...texts],
+    );
+    const matching: string[] = [];
+    for (const c of candidates) {
+      const names = await tx.query<{ name: string }>(
+        `select n.name from imdb_stage_credits c join imdb_stage_names n on n.nconst = c.nconst
+         where c.tconst = ? and c.role = 'director'`,
+        [c.tconst],
+      );
+      if (directors.length === 0 || names.some((n) => directors.some((d) => sameName(d, n.name))))
+        matching.push(c.tconst);
+    }
+    return matching.length === 1 ? matching[0] : undefined;
+  }
+
+  /**
+   * A content person credited on a linked content film, whom IMDb credits on that title in the
+   * same role under the same name, takes the IMDb person id; the person's other IMDb films then
+   * credit the same page instead of a second one.
+   */
+  private async linkContentPeople(tx: Exec): Promise<number> {
+    const rows = await tx.query<{
+      person_id: number;
+      nconst: string;
+      name: string;
+      imdb_name: string;
+    }>(
+      `select distinct p.id as person_id, c.nconst, p.name, n.name as imdb_name
+       from films f
+       join credits k on k.film_id = f.id
+       join people p on p.id = k.person_id
+       join imdb_stage_credits c on c.tconst = f.imdb_id and c.role = k.role
+       join imdb_stage_names n on n.nconst = c.nconst
+       where f.origin = 'content' and p.imdb_id is null`,
+    );
+    let linked = 0;
+    const taken = new Set<string>();
+    for (const r of rows) {
+      if (taken.has(r.nconst) || !sameName(r.name, r.imdb_name)) continue;
+      const [holder] = await tx.query<{ id: number }>('select id from people where imdb_id = ?', [
+        r.nconst,
+      ]);
+      if (holder) {
+        // imported before as a person of its own: its credits move to the content person
+        await tx.run('update credits set person_id = ? where person_id = ?', [
+          r.person_id,
+          holder.id,
+        ]);
+        await tx.run('delete from people where id = ?', [holder.id]);
+      }
+      const changed = await tx.run(
+        'update people set imdb_id = ? where id = ? and imdb_id is null',
+        [r.nconst, r.person_id],
+      );
+      if (changed) {
+        taken.add(r.nconst);
+        linked++;
+      }
+    }
+    return linked;
+  }
+}
