@@ -320,7 +320,7 @@ export class ImdbImporter {
       for (const b of bad)
         report.badLines.push({ where: `${b.file}:${b.line}`, message: b.detail });
       linesSoFar += fileLines;
-      opts.onStaged?.(key);
+      opts.onStaged?.(file);
     }
 
     opts.onProgress?.({
