@@ -48,11 +48,27 @@ describe.each(DIALECTS)('accounts and roles over HTTP (%s)', (dialect) => {
     body: form({ ...fields, ...(c && csrf ? { _csrf: c.csrf } : {}) }),
   });
 
-  async function signIn(login: string): Promise<{ cookie: string; csrf: string }> {
-    const res = await req('/sign-in', {
+  /** The sign-in form's login-CSRF cookie and token, as a browser gets them with the form. */
+  async function loginForm(url = `${BASE}/sign-in`): Promise<{ cookie: string; csrf: string }> {
+    const res = await req(url);
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await res.text())?.[1] ?? '';
+    return { cookie, csrf };
+  }
+  const postSignIn = async (url: string, fields: Record<string, string>) => {
+    const f = await loginForm(url);
+    return req(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: form({ login, password: PASSWORD, next: '/workspace' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: f.cookie },
+      body: form({ ...fields, _csrf: f.csrf }),
+    });
+  };
+
+  async function signIn(login: string): Promise<{ cookie: string; csrf: string }> {
+    const res = await postSignIn(`${BASE}/sign-in`, {
+      login,
+      password: PASSWORD,
+      next: '/workspace',
     });
     expect(res.status).toBe(303);
     const setCookie = res.headers.get('set-cookie') ?? '';
@@ -115,12 +131,7 @@ describe.each(DIALECTS)('accounts and roles over HTTP (%s)', (dialect) => {
   });
 
   it('sets the session cookie HttpOnly, SameSite=Lax, Path=/, and Secure over HTTPS', async () => {
-    const signInOver = (url: string) =>
-      req(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: form({ login: 'curator', password: PASSWORD }),
-      });
+    const signInOver = (url: string) => postSignIn(url, { login: 'curator', password: PASSWORD });
     const plain = (await signInOver(`${BASE}/sign-in`)).headers.get('set-cookie') ?? '';
     expect(plain).toMatch(/^kt_session=[^;]+;/);
     expect(plain).toMatch(/HttpOnly/);
@@ -269,6 +280,33 @@ describe.each(DIALECTS)('accounts and roles over HTTP (%s)', (dialect) => {
     expect(bearer.status).toBe(201);
   });
 
+  it('refuses a sign-in without the form token or with another form token (login CSRF)', async () => {
+    const f = await loginForm();
+    expect(f.cookie).toMatch(/^kt_login_csrf=[\w-]{43}$/);
+    const bare = await req('/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form({ login: 'curator', password: PASSWORD }),
+    });
+    expect(bare.status).toBe(403);
+    expect(bare.headers.get('set-cookie') ?? '').not.toMatch(/kt_session=[^;]/);
+    const other = await loginForm();
+    const crossed = await req('/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: f.cookie },
+      body: form({ login: 'curator', password: PASSWORD, _csrf: other.csrf }),
+    });
+    expect(crossed.status).toBe(403);
+    expect(await crossed.text()).toContain('This sign-in form had expired');
+    const ok = await req('/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: f.cookie },
+      body: form({ login: 'curator', password: PASSWORD, _csrf: f.csrf }),
+    });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('set-cookie')).toMatch(/kt_session=[^;]+/);
+  });
+
   it('throttles repeated failed sign-ins (429 with Retry-After, message on the page)', async () => {
     await app.services.accounts.addUserFromCli({
       email: 'target@kinoteka.test',
@@ -277,11 +315,7 @@ describe.each(DIALECTS)('accounts and roles over HTTP (%s)', (dialect) => {
       role: 'curator',
     });
     const attempt = (password: string) =>
-      req('/sign-in', {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: form({ login: 'target', password }),
-      });
+      postSignIn(`${BASE}/sign-in`, { login: 'target', password });
     for (let i = 0; i < 5; i++) expect((await attempt(`wrong guess ${i}`)).status).toBe(401);
     const refused = await attempt(PASSWORD);
     expect(refused.status).toBe(429);

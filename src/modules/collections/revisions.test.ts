@@ -49,6 +49,21 @@ describe('wordDiff', () => {
     );
   });
 
+  it('shows a rewritten phrase as one removal and one addition, not interleaved words', () => {
+    expect(
+      wordDiff(
+        'It won the Palme d’Or at Cannes in 1958.',
+        'It won the Palme d’Or at the 1958 Cannes Film Festival, the only Soviet film to do so.',
+      ),
+    ).toEqual([
+      { op: 'same', text: 'It won the Palme d’Or at ' },
+      { op: 'ins', text: 'the 1958 ' },
+      { op: 'same', text: 'Cannes ' },
+      { op: 'del', text: 'in 1958.' },
+      { op: 'ins', text: 'Film Festival, the only Soviet film to do so.' },
+    ]);
+  });
+
   it('is empty for two empty texts and whole for a new one', () => {
     expect(wordDiff('', '')).toEqual([]);
     expect(wordDiff('', 'New note.')).toEqual([{ op: 'ins', text: 'New note.' }]);

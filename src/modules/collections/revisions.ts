@@ -128,7 +128,37 @@ export function wordDiff(before: string, after: string): DiffPart[] {
     }
   }
   push('same', a.slice(endA).join(''));
-  return parts;
+  return readable(parts);
+}
+
+/**
+ * Makes a diff read like an editor's marks: a lone space kept between two changes joins them,
+ * and each run of changes shows what was removed, then what was added (not word-by-word
+ * interleaving). Both texts still come back exactly.
+ */
+function readable(parts: DiffPart[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  let del = '';
+  let ins = '';
+  const flush = () => {
+    if (del) out.push({ op: 'del', text: del });
+    if (ins) out.push({ op: 'ins', text: ins });
+    del = '';
+    ins = '';
+  };
+  for (const [i, p] of parts.entries()) {
+    const between = i > 0 && i < parts.length - 1 && (del || ins);
+    if (p.op === 'same' && between && /^\s+$/.test(p.text)) {
+      del += p.text;
+      ins += p.text;
+    } else if (p.op === 'same') {
+      flush();
+      out.push({ ...p });
+    } else if (p.op === 'del') del += p.text;
+    else ins += p.text;
+  }
+  flush();
+  return out;
 }
 
 export interface TextChange {

@@ -26,6 +26,9 @@ function printedDate(iso: string): string {
 
 const STATEMENT = { note: 'note', fact: 'fact' } as const;
 
+/** A full stop after a quotation, unless the quoted sentence ends with its own. */
+const stop = (quoted: string) => (/[.!?…]$/.test(quoted.trim()) ? '' : '.');
+
 const FIELD_LABEL = {
   film: 'Film',
   title: 'Title',
@@ -140,10 +143,12 @@ export const CollectionPage: FC<{ collection: CollectionDetail }> = ({ collectio
               </strong>{' '}
               An earlier version of the {STATEMENT[x.field]} on{' '}
               <a href={urls.film(x.film.slug)}>{x.film.englishTitle}</a> ({x.film.year}) said{' '}
-              <q>{x.was}</q>.{' '}
+              <q>{x.was}</q>
+              {stop(x.was)}{' '}
               {x.now ? (
                 <>
-                  It now says <q>{x.now}</q>.
+                  It now says <q>{x.now}</q>
+                  {stop(x.now)}
                 </>
               ) : (
                 <>That {STATEMENT[x.field]} has been withdrawn.</>

@@ -4,8 +4,10 @@
  * `private, no-store` so the shared response cache never keeps one. Forms work without
  * JavaScript; workspace.js adds the claim check while typing.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import {
   ForbiddenError,
@@ -64,10 +66,28 @@ const opSchema = z.union([
     }),
 ]);
 
-export function workspacePages({ render, search, accounts, drafts, auth }: Deps): Hono {
+/**
+ * Login CSRF: before any session exists, the sign-in form carries a token that must match a
+ * cookie set with the form (double submit), so another site cannot sign a browser in to an
+ * account of its choosing. Once signed in, the session's own token takes over.
+ */
+const LOGIN_CSRF_COOKIE = 'kt_login_csrf';
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}
+
+export function workspacePages({ render, search, accounts, drafts, auth, publicUrl }: Deps): Hono {
   const app = new Hono();
   const authOf = (c: Context) => auth.current(c);
-  const page = (c: Context, title: string, body: unknown, status: 200 | 401 | 409 | 429 = 200) =>
+  const page = (
+    c: Context,
+    title: string,
+    body: unknown,
+    status: 200 | 401 | 403 | 409 | 429 = 200,
+  ) =>
     render({ title, description: title, path: c.req.path, noindex: true }, body as never).then(
       (html) => c.html(html, status),
     );
@@ -97,7 +117,7 @@ export function workspacePages({ render, search, accounts, drafts, auth }: Deps)
         return page(
           c,
           'Sign in',
-          <SignInPage next={next_} error="Sign in to open this page." />,
+          <SignInPage next={next_} error="Sign in to open this page." {...csrfOf(c)} />,
           401,
         );
       }
@@ -120,9 +140,24 @@ export function workspacePages({ render, search, accounts, drafts, auth }: Deps)
 
   // sign-in, sign-out, setup
 
-  const csrfOf = (c: Context) => {
+  const secure = (c: Context) =>
+    publicUrl.startsWith('https:') || new URL(c.req.url).protocol === 'https:';
+  /** The session's token, or (signed out) the login token, set in its cookie if new. */
+  const csrfOf = (c: Context): { csrf: string } => {
     const token = authOf(c).session?.csrfToken;
-    return token ? { csrf: token } : {};
+    if (token) return { csrf: token };
+    let login = getCookie(c, LOGIN_CSRF_COOKIE);
+    if (!login || !/^[\w-]{43}$/.test(login)) {
+      login = randomBytes(32).toString('base64url');
+      setCookie(c, LOGIN_CSRF_COOKIE, login, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: secure(c),
+        path: '/',
+        maxAge: 60 * 60 * 2,
+      });
+    }
+    return { csrf: login };
   };
   app.get('/sign-in', (c) =>
     page(c, 'Sign in', <SignInPage next={safeNext(c.req.query('next'))} {...csrfOf(c)} />),
@@ -132,6 +167,19 @@ export function workspacePages({ render, search, accounts, drafts, auth }: Deps)
     const form = await c.req.parseBody();
     const login = str(form, 'login');
     const next = safeNext(form.next);
+    // With a session, the auth middleware has checked the session's token already.
+    if (!authOf(c).session && !sameToken(str(form, '_csrf'), getCookie(c, LOGIN_CSRF_COOKIE) ?? ''))
+      return page(
+        c,
+        'Sign in',
+        <SignInPage
+          next={next}
+          login={login}
+          error="This sign-in form had expired or came from another site. Sign in again here."
+          {...csrfOf(c)}
+        />,
+        403,
+      );
     try {
       const s = await accounts.signIn({
         login,
@@ -140,6 +188,7 @@ export function workspacePages({ render, search, accounts, drafts, auth }: Deps)
         previousSessionToken: auth.sessionToken(c),
       });
       auth.setSession(c, s);
+      deleteCookie(c, LOGIN_CSRF_COOKIE, { path: '/', secure: secure(c) });
       return c.redirect(next, 303);
     } catch (e) {
       if (e instanceof RateLimitedError) {
