@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../src/http/auth/auth.ts';
 import type { ServerHandle } from '../../src/main.ts';
 import { type TestApp, createTestApp } from '../helpers/app.ts';
 import { CONTENT_DIR } from '../helpers/db.ts';
@@ -23,15 +24,10 @@ let broken: string;
 let brokenLine: number;
 const cookies: Record<'admin' | 'curator', string> = { admin: '', curator: '' };
 
+/** A session as the sign-in form would start it; the cookie the browser would send back. */
 async function signIn(login: string): Promise<string> {
-  const res = await fetch(`${server.url}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ login, password: PASSWORD, next: '/' }).toString(),
-  });
-  expect(res.status).toBe(303);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const s = await app.services.accounts.signIn({ login, password: PASSWORD, address: '127.0.0.1' });
+  return `${SESSION_COOKIE}=${s.sessionToken}`;
 }
 
 const get = (p: string, cookie?: string) =>
