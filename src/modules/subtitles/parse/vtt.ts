@@ -3,12 +3,13 @@
  * W3C WebVTT §6.1), so what a browser would show is what we keep: every block that parses is a
  * cue, a block with an unreadable timing line is skipped (and reported with its line), a file
  * with only a header has zero cues, a cue that ends before it starts is kept. The cue text is
- * reduced to the shared markup (§6.4 cue text: `<i>`, `<b>`, `<u>` kept, other tags dropped,
- * entities decoded); identifiers, settings, STYLE and REGION blocks are kept as written.
+ * parsed by the spec's cue text parsing rules (cuetext.ts, §6.4) and the tree reduced to the
+ * shared markup (`<i>`, `<b>`, `<u>` kept, other nodes' text kept without their tags, character
+ * references decoded); identifiers, settings, STYLE and REGION blocks are kept as written.
  */
 import type { Cue, CuePosition, VttHeader } from '../cue.ts';
-import { normalizeVtt } from '../markup.ts';
 import { finishCues, withPosition } from './blocks.ts';
+import { cueTextToMarkup, parseCueText } from './cuetext.ts';
 import { ProblemLog } from './problems.ts';
 import type { VttCue } from './webvtt.ts';
 import { parseWebVtt } from './webvtt.ts';
@@ -69,11 +70,26 @@ export function parseVtt(
   }
   const cues = finishCues(
     parsed.cues.map((c) => {
-      const m = normalizeVtt(c.text);
+      const tree = parseCueText(c.text, '', (tag) => {
+        // A "<" followed by a space or a digit opens no tag the rules know and swallows the
+        // text up to the next ">" ("a < b", "I <3 you"): a browser shows none of it. Say so
+        // rather than lose it quietly. (Unknown tags such as <font …> lose only themselves.)
+        const swallowed =
+          (tag.kind === 'start' && tag.name === '' && (tag.annotation ?? '') !== '') ||
+          tag.kind === 'timestamp';
+        if (swallowed) {
+          log.note(
+            c.line1 + 1,
+            'vtt-text-in-tag',
+            'text inside a malformed tag is not shown (as in a browser)',
+            false,
+          );
+        }
+      });
       const cue: Cue = {
         start: Math.round(c.startTime * 1000),
         end: Math.round(c.endTime * 1000),
-        lines: textLines(m.text),
+        lines: textLines(cueTextToMarkup(tree)),
       };
       if (c.id !== '' || c.settings !== '') {
         cue.vtt = {};

@@ -160,6 +160,16 @@ function collectTimestamp(inp: Input): number | null {
 }
 
 /**
+ * A whole string as one WebVTT timestamp (the cue text parser's timestamp tags, §6.4): seconds,
+ * or null when collecting fails or characters are left after it.
+ */
+export function parseVttTimestamp(s: string): number | null {
+  const inp = new Input(s);
+  const t = collectTimestamp(inp);
+  return t !== null && inp.past ? t : null;
+}
+
+/**
  * "Parse a percentage string" (§6.1): ASCII digits, optionally "." and digits, then "%"; the
  * number must lie in 0..100.
  */
