@@ -104,6 +104,16 @@ describe('person pages', () => {
     const died = page.getByRole('region', { name: 'Life' }).locator('dt:has-text("Died") + dd');
     // Only as precise as the sources agree: the month.
     expect(await died.locator('time').textContent()).toBe('March 1973');
+
+    // Ukrainian beside Russian, both in Cyrillic, each marked with its own language.
+    await page.goto(`${server.url}/people/larisa-shepitko`);
+    const shepitko = page.getByRole('region', { name: 'Names' });
+    expect(await shepitko.locator('span[lang="uk"]').textContent()).toBe(
+      'Лариса Юхимівна Шепітько',
+    );
+    expect(await shepitko.locator('span[lang="ru"]').textContent()).toBe(
+      'Лариса Ефимовна Шепитько',
+    );
   });
 
   it('each role cites what it rests on; a person with no file shows no Life section', async () => {
