@@ -3,7 +3,10 @@
  * around them (migrations, serving). The CLI and the tests build the application through here,
  * so every entry point wires the same parts; the edges never reach the database themselves.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Hono } from 'hono';
 import type { Config } from './config/config.ts';
 import {
@@ -18,13 +21,10 @@ import { catalogRoutes } from './http/api/catalog.routes.ts';
 import { checkRoutes } from './http/api/check.routes.ts';
 import { searchRoutes } from './http/api/search.routes.ts';
 import { collectionRoutes } from './http/api/collections.routes.ts';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { ResponseCache } from './http/cache.ts';
-import { NotifiedVersion } from './http/version.ts';
-import { listenNode } from './http/server.ts';
-import { createLogger } from './lib/logger.ts';
-import { listenCatalogVersion } from './db/index.ts';
+import { PolledVersion, ResponseCache } from './http/cache.ts';
 import { AccessRepository, AccessService } from './modules/access/index.ts';
 import { AccountsRepository, AccountsService } from './modules/accounts/index.ts';
 import { accountsRoutes } from './http/api/accounts.routes.ts';
@@ -119,25 +119,6 @@ export interface ServerHandle {
   close(): Promise<void>;
 }
 
-/**
- * The server's structured log (pino, src/lib/logger.ts): JSON lines, or plain text on a
- * terminal, at the configured level. `detail` becomes `err` when it is an Error.
- */
-export function serverLogger(config: Pick<Config, 'logLevel' | 'logFormat'>): Logger & {
-  request: (r: { method: string; path: string; status: number; ms: number }) => void;
-} {
-  const pino = createLogger({ level: config.logLevel, format: config.logFormat });
-  const log = (l: 'error' | 'warn' | 'info', message: string, detail?: unknown) => {
-    if (detail instanceof Error) pino[l]({ err: detail }, message);
-    else if (detail !== undefined) pino[l]({ detail }, message);
-    else pino[l](message);
-  };
-  return Object.assign(log, {
-    request: (r: { method: string; path: string; status: number; ms: number }) =>
-      pino[r.status >= 500 ? 'error' : 'info'](r, `${r.method} ${r.path} ${r.status} ${r.ms}ms`),
-  });
-}
-
 export function consoleLogger(level: Config['logLevel']): Logger {
   const order = ['silent', 'error', 'warn', 'info', 'debug'];
   return (l, message, detail) => {
@@ -152,9 +133,14 @@ export async function createApplication(
   config: Config,
   opts: { migrate?: boolean; logger?: Logger; db?: Db } = {},
 ): Promise<Application> {
-  const logger = opts.logger ? undefined : serverLogger(config);
-  const log = opts.logger ?? logger!;
-  const db = opts.db ?? createDb(config.database);
+  const log = opts.logger ?? consoleLogger(config.logLevel);
+  const db =
+    opts.db ??
+    createDb(
+      config.database.kind === 'sqlite'
+        ? { kind: 'sqlite', file: config.database.file }
+        : { kind: 'postgres', url: config.database.url },
+    );
   if (opts.migrate ?? true) await migrateToLatest(db);
 
   const factsRepo = new FactsRepository(db.kysely);
@@ -177,8 +163,7 @@ export async function createApplication(
     factsRepo,
     knowledge,
   );
-  // LISTEN/NOTIFY once serving on PostgreSQL (listen()); polled until then, and on SQLite.
-  const version = new NotifiedVersion(() => contentRepo.version(), config.versionPollMs);
+  const version = new PolledVersion(() => contentRepo.version());
   const content = new ContentService(contentRepo, () => version.invalidate(), knowledge);
   const imports = new ImportsService(catalog, collections);
   const imdb = new ImdbImporter(
@@ -188,7 +173,10 @@ export async function createApplication(
       : undefined,
   );
   const collectionFiles = new CollectionFiles(db.kysely);
-  const search = new SearchService(catalog, () => version.current());
+  const search = new SearchService(catalog, () => version.current(), {
+    snapshotFile: searchSnapshotFile(config, db.schema),
+    log: (l, m) => log(l, m),
+  });
   const accounts = new AccountsService(new AccountsRepository(db.kysely));
   const drafts = new DraftsService(
     new DraftsRepository(db.kysely),
@@ -317,52 +305,30 @@ export async function createApplication(
     services,
     jobs,
     http,
-    async listen(port, host) {
+    listen(port, host) {
       const listener = getRequestListener(http().fetch);
-      const handle = (req: IncomingMessage, res: ServerResponse) => {
+      const server = createServer((req, res) => {
         if (!cache.tryServe(req, res)) void listener(req, res);
-      };
-      const node = await listenNode({
-        port,
-        host,
-        handle,
-        graceMs: config.shutdownGraceMs,
-        ...(logger ? { onRequest: logger.request } : {}),
       });
-      if (db.dialect === 'postgres' && config.database.kind === 'postgres') {
-        const target = config.database;
-        await version.listen((onChange, onState) =>
-          listenCatalogVersion({
-            url: target.url,
-            ...(db.schema ? { schema: db.schema } : {}),
-            onChange,
-            onState: (up) => {
-              onState(up);
-              log(
-                up ? 'info' : 'warn',
-                up
-                  ? 'catalogue version: listening (LISTEN/NOTIFY)'
-                  : `catalogue version: not listening, polling every ${config.versionPollMs} ms`,
-              );
-            },
-            onError: (e) => log('warn', `catalogue version listener: ${e.message}`),
-          }),
-        );
-      }
-      return {
-        port: node.port,
-        url: node.url,
-        close: async () => {
-          await node.close();
-          await version.close();
-        },
-      };
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const bound = (server.address() as AddressInfo).port;
+          const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+          resolve({
+            port: bound,
+            url: `http://${shown.includes(':') ? `[${shown}]` : shown}:${bound}`,
+            close: () =>
+              new Promise<void>((done, fail) => server.close((e) => (e ? fail(e) : done()))),
+          });
+        });
+      });
     },
     migrate: () => migrateToLatest(db),
     rollback: () => rollbackOne(db),
     close: async () => {
       await worker.stop();
-      await version.close();
+      await search.close();
       await db.destroy();
     },
   };
@@ -425,6 +391,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     const setup = await app.services.accounts.createSetupToken();
     const server = await app.listen(config.port, config.host);
     app.jobs.start();
+    // the search index loads (snapshot) or builds (worker thread) while the server answers
+    void app.services.search.warm();
     return {
       app,
       content,
@@ -442,4 +410,17 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await app.close();
     throw e;
   }
+}
+
+/**
+ * Where the search index snapshot is kept (docs/search.md, "Snapshot"): beside a SQLite file;
+ * for PostgreSQL in the temporary folder, one per database URL. A database shared by schemas
+ * (the tests) and an in-memory SQLite keep none.
+ */
+export function searchSnapshotFile(config: Config, schema?: string): string | undefined {
+  const d = config.database;
+  if (d.kind === 'sqlite') return d.file === ':memory:' ? undefined : `${d.file}.search-snapshot`;
+  if (schema) return undefined;
+  const key = createHash('sha256').update(d.url).digest('hex').slice(0, 16);
+  return path.join(os.tmpdir(), `kinoteka-search-${key}.snapshot`);
 }

@@ -12,9 +12,7 @@ import type { Database } from './schema.ts';
 export type DialectName = 'sqlite' | 'postgres';
 
 export type DatabaseTarget =
-  | { kind: 'sqlite'; file: string }
-  /** `poolSize`: connections this node opens at most (default 10; see docs/operating.md). */
-  | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
+  { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
 
 export interface Db {
   readonly kysely: Kysely<Database>;
@@ -42,7 +40,7 @@ export function createDb(target: DatabaseTarget): Db {
   }
   const pool = new pg.Pool({
     connectionString: target.url,
-    max: target.poolSize ?? 10,
+    max: 10,
     ...(target.schema ? { options: `-c search_path=${quoteIdent(target.schema)}` } : {}),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

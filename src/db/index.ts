@@ -1,9 +1,4 @@
 export { createDb, type Db, type DatabaseTarget, type DialectName } from './database.ts';
 export { migrateToLatest, rollbackOne, type MigrationReport } from './migrate.ts';
 export type * from './schema.ts';
-export {
-  type CatalogListener,
-  bumpCatalogVersion,
-  listenCatalogVersion,
-  readCatalogVersion,
-} from './version.ts';
+export { bumpCatalogVersion, readCatalogVersion } from './version.ts';

@@ -327,6 +327,13 @@ export class SearchIndex {
     return { index, meta: rest };
   }
 
+  /** The slugs of the live documents, in the order they were added. */
+  liveSlugs(): string[] {
+    const out: string[] = [];
+    for (let d = 0; d < this.docCount; d++) if (this.alive[d]) out.push(this.slugs[d] as string);
+    return out;
+  }
+
   /** The live documents, as they were given (the browser shows titles from them). */
   document(slug: string): SearchDocument | undefined {
     const d = this.bySlug.get(slug);

@@ -5,4 +5,11 @@
 export { editBudget, SearchIndex } from './engine.ts';
 export { SnapshotError, snapshotMeta } from './snapshot.ts';
 export type { ProgressFn, SearchDocument, SearchHit, SearchOptions, TitleKind } from './engine.ts';
-export { SearchService, type SearchResult } from './search.service.ts';
+export {
+  buildInWorker,
+  type IndexOrigin,
+  type RefreshReport,
+  SearchService,
+  type SearchResult,
+  type SearchServiceOptions,
+} from './search.service.ts';
