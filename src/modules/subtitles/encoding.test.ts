@@ -227,6 +227,18 @@ describe('encoding detection', () => {
     }
   });
 
+  it('reads vocalised Hebrew and Arabic (points and vowel marks on their letters)', () => {
+    for (const [text, enc] of [
+      [srt('שָׁלוֹם, מָה שְׁלוֹמְךָ?', 'אֲנִי מְחַכֶּה בַּתַּחֲנָה.'), 'windows-1255'],
+      [srt('مَرْحَبًا، كَيْفَ حَالُكَ؟'), 'windows-1256'],
+    ] as const) {
+      const d = decodeSubtitleBytes(iconv.encode(text, enc));
+      expect(d.unsure).toBeUndefined();
+      expect(d.encoding).toBe(enc);
+      expect(d.text).toBe(text);
+    }
+  });
+
   it('writes Vietnamese tones as Windows-1258 does and reads them back composed', () => {
     const text = srtFile('vi', 8, 2);
     const bytes = encodeText(text, 'cp1258');

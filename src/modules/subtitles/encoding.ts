@@ -623,6 +623,7 @@ const TH_FREQ: Record<string, number> = {
 };
 const TH_LOG = normalizedLog(TH_FREQ);
 const ARABIC = /[\u0600-\u06ff]/;
+const COMBINING = /\p{M}/u;
 const THAI = /[\u0e00-\u0e7f]/;
 /** Thai vowel signs and tone marks written above or below a consonant. */
 const isThaiMark = (c: number): boolean =>
@@ -746,7 +747,17 @@ function scoreTable(w: string, table: Map<string, number>, script: RegExp): numb
   let lower = 0;
   let firstUpper = false;
   let n = 0;
+  let marks = 0;
   for (const ch of w) {
+    // Hebrew points and Arabic vowel marks on a letter of their script (one or two to a
+    // letter: dagesh and a vowel, shadda and a vowel) are vocalised text, neither for nor
+    // against; elsewhere they are noise.
+    if ((script === HEBREW || script === ARABIC) && COMBINING.test(ch) && script.test(ch)) {
+      marks++;
+      if (n === 0 || marks > 2) s -= 2;
+      continue;
+    }
+    marks = 0;
     const lc = ch.toLowerCase();
     const isUpper = ch !== lc;
     const isLower = !isUpper && ch !== ch.toUpperCase();
