@@ -136,6 +136,36 @@ describe('the curator workspace', () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
       .toBe('Move down: Mother');
+    // With the script the move needs no page load, and the live region says where it went.
+    await expect
+      .poll(() => page.locator('#reorder-status').textContent())
+      .toBe('Moved Mother (1926) to position 1 of 2.');
+    expect(await page.locator('#reorder-status').getAttribute('aria-live')).toBe('polite');
+
+    // Drag and drop by the handle: Mother below The Cranes Are Flying again, then back up.
+    const handleOf = (title: string) =>
+      page.locator('.draft-entry', { hasText: title }).locator('.drag-handle');
+    const entryOf = (title: string) => page.locator('.draft-entry', { hasText: title });
+    // Tall enough that neither entry scrolls out of view during the drag (people autoscroll).
+    await page.setViewportSize({ width: 1280, height: 2400 });
+    const cranesBox = (await entryOf('The Cranes Are Flying').boundingBox())!;
+    await handleOf('Mother (1926)').dragTo(entryOf('The Cranes Are Flying'), {
+      targetPosition: { x: 20, y: cranesBox.height - 10 },
+    });
+    await expect
+      .poll(() => entryTitles(page))
+      .toEqual(['The Cranes Are Flying (1957)', 'Mother (1926)']);
+    await expect
+      .poll(() => page.locator('#reorder-status').textContent())
+      .toBe('Moved Mother (1926) to position 2 of 2.');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.reload();
+    expect(await entryTitles(page)).toEqual(['The Cranes Are Flying (1957)', 'Mother (1926)']);
+    await page.getByRole('button', { name: 'Move up: Mother' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => entryTitles(page))
+      .toEqual(['Mother (1926)', 'The Cranes Are Flying (1957)']);
 
     // A false award claim, flagged while typing (debounced) with the evidence.
     const note = page.getByLabel('Note on The Cranes Are Flying');
@@ -224,6 +254,61 @@ describe('the curator workspace', () => {
     expect(text).toContain('collection.publish');
     expect(text).toContain('signin.throttled');
     await look(page, 'audit');
+    await page.context().close();
+  });
+
+  it('imports a Letterboxd list into a draft, with a choice for each entry that did not resolve', async () => {
+    const page = await signIn('curator-one');
+    await page.getByRole('link', { name: 'Import a list' }).click();
+    await look(page, 'import');
+    await page
+      .getByLabel('List file (.txt, .md or .csv, UTF-8)')
+      .setInputFiles(path.resolve(import.meta.dirname, '../fixtures/lists/letterboxd-v7.csv'));
+    await page.getByRole('button', { name: 'Read the list' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('Letterboxd CSV');
+    await look(page, 'import-preview');
+    const mother = page.locator('fieldset', { hasText: 'Several films match' });
+    expect(await mother.getByRole('radio').count()).toBe(4);
+    await mother.getByRole('radio', { name: /Mother \(1990\)/ }).check();
+    await page.getByRole('button', { name: 'Create the draft' }).click();
+    await expect.poll(() => page.url()).toContain('/workspace/collections/mothers-sons-and-cranes');
+    expect(await entryTitles(page)).toEqual([
+      'Mother (1926)',
+      'The House I Live In (1957)',
+      'The Cranes Are Flying (1957)',
+      'Mother (1990)',
+    ]);
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Export as Letterboxd CSV' }).click();
+    const csv = fs.readFileSync((await (await download).path())!, 'utf8');
+    expect(csv.split('\n').slice(0, 2)).toEqual([
+      '\uFEFFPosition,Name,Year,Description',
+      `1,Mother,1926,"Pudovkin's silent, after Gorky."`,
+    ]);
+    await page.context().close();
+  });
+
+  it('lets an admin manage users and roles', async () => {
+    const page = await signIn('admin-one');
+    await page.getByRole('link', { name: 'Users' }).click();
+    await look(page, 'users');
+    await page.getByLabel('Email').fill('teacher@kinoteka.test');
+    await page.getByLabel('Username').fill('teacher');
+    await page.getByLabel('First password (at least 10 characters; they change it)').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Add the user' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('added');
+    await page.getByLabel('Role of teacher', { exact: true }).selectOption('reviewer');
+    await page.getByRole('button', { name: 'Change role of teacher' }).click();
+    await expect
+      .poll(() => page.getByLabel('Role of teacher', { exact: true }).inputValue())
+      .toBe('reviewer');
+    await page.getByRole('button', { name: 'Disable teacher' }).click();
+    await expect
+      .poll(() => page.locator('tr', { hasText: 'teacher' }).textContent())
+      .toContain('Disabled');
+    await look(page, 'users-changed');
     await page.context().close();
   });
 });

@@ -8,7 +8,11 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { ForbiddenError, ValidationError } from '../../lib/errors.ts';
 import { type AccountsService, type Action, type User, can } from '../../modules/accounts/index.ts';
-import type { DraftsService, ImportedDraftEntry } from '../../modules/collections/index.ts';
+import {
+  type DraftsService,
+  type ImportedDraftEntry,
+  StaleDraftError,
+} from '../../modules/collections/index.ts';
 import { type ImportsService, ListParseError } from '../../modules/imports/index.ts';
 import type { CollectionExporter, PageDeps, WebAuth } from '../deps.ts';
 import { pathParams, slugParams } from '../input.ts';
@@ -164,6 +168,44 @@ export function workspaceImportPages({ render, drafts, imports, auth, exporter }
     }
     await drafts.apply(user, slug, { version }, { kind: 'import', entries });
     return c.redirect(`/workspace/collections/${slug}?saved=1`, 303);
+  });
+
+  // drag and drop: move one entry to a position, saving the editor's text with it
+
+  app.use('/workspace/collections/:slug/move', needs('draft.write'));
+  app.post('/workspace/collections/:slug/move', async (c) => {
+    const { slug } = pathParams(c, slugParams);
+    const { user } = signedIn(c);
+    const form = await c.req.parseBody();
+    const entry = Number(str(form, 'entry'));
+    const to = Number(str(form, 'to'));
+    const version = Number(str(form, 'version'));
+    if (![entry, to, version].every((n) => Number.isInteger(n) && n >= 1))
+      throw new ValidationError('The move is incomplete.', [
+        { where: 'move', message: 'needs a whole-number entry, position (to) and version' },
+      ]);
+    const notes: Record<number, string> = {};
+    const facts: Record<number, string> = {};
+    for (const [k, v] of Object.entries(form)) {
+      const m = /^(note|fact)-(\d+)$/.exec(k);
+      if (m && typeof v === 'string') (m[1] === 'note' ? notes : facts)[Number(m[2])] = v;
+    }
+    const edit = {
+      version,
+      ...(typeof form.title === 'string' ? { title: form.title } : {}),
+      ...(typeof form.intro === 'string' ? { intro: form.intro } : {}),
+      notes,
+      facts,
+    };
+    try {
+      await drafts.apply(user, slug, edit, { kind: 'move', entry, to });
+    } catch (e) {
+      // Only the script calls this route: it keeps the curator's text and shows the message;
+      // saving then shows both versions, as any stale save does.
+      if (e instanceof StaleDraftError) return c.text(e.message, 409);
+      throw e;
+    }
+    return c.redirect(`/workspace/collections/${slug}?focus=moved-${entry}`, 303);
   });
 
   // export

@@ -223,6 +223,15 @@ export const EditorPage: FC<EditorProps> = (p) => {
         {d.status !== 'published' ? (
           <a href={`${path}/review`}>Changes and fact-check summary</a>
         ) : null}
+        {editable ? (
+          <a href={`/workspace/import?into=${d.slug}`}>Import a list into this draft</a>
+        ) : null}
+        <a href={`${path}/export/letterboxd.csv`} download>
+          Export as Letterboxd CSV
+        </a>
+        <a href={`${path}/export/content.yaml`} download>
+          Export as a content file
+        </a>
       </p>
       {d.revises ? (
         <p class="notice">

@@ -25,8 +25,9 @@ const STATUS_LABEL = {
 } as const;
 
 function evidenceText(e: MatchEvidence): string {
-  const parts = [`${e.match} match on “${e.matchedTitle}”`];
-  if (e.titleKind) parts.push(`(${e.titleKind} title)`);
+  const parts = [
+    `${e.match} match on “${e.matchedTitle}”${e.titleKind ? ` (${e.titleKind} title)` : ''}`,
+  ];
   if (e.yearDelta) parts.push(`year off by ${Math.abs(e.yearDelta)}`);
   if (e.directorNamed) parts.push(`names ${e.directorNamed}`);
   return parts.join(', ');

@@ -61,7 +61,7 @@ export const UsersPage: FC<{
                       </option>
                     ))}
                   </select>{' '}
-                  <button type="submit" aria-label={`Change the role of ${u.username}`}>
+                  <button type="submit" aria-label={`Change role of ${u.username}`}>
                     Change role
                   </button>
                 </form>
