@@ -54,8 +54,9 @@ import { SearchService } from './modules/search/index.ts';
 import { createWebApp, renderErrorPage } from './web/app.tsx';
 import { JobQueue, Worker, mediaJobHandlers, mediaScheduler } from './jobs/index.ts';
 import { MediaRepository, MediaService, createFfprobeRepository } from './modules/media/index.ts';
-import { mediaApiRoutes, mediaApp } from './http/api/media.routes.ts';
+import { mediaApiRoutes, mediaApp, planHls } from './http/api/media.routes.ts';
 import { playsDirectly } from './http/media/hls.ts';
+import { FileRoute } from './http/media/files.ts';
 import { realRoots } from './http/media/library.ts';
 import { SegmentMaker } from './http/media/segments.ts';
 import { urls } from './presenters/index.ts';
@@ -207,7 +208,17 @@ export async function createApplication(
     imdb,
     search,
   };
-  const handlers = mediaJobHandlers(media);
+  // One HLS segment maker per node, made when first needed (it reads its cache folder).
+  let segmentMaker: SegmentMaker | undefined;
+  const segments = (): SegmentMaker =>
+    (segmentMaker ??= new SegmentMaker({
+      cacheDir: config.media.cacheDir,
+      maxBytes: config.media.cacheMaxBytes,
+    }));
+  const handlers = mediaJobHandlers(media, {
+    hlsPlan: (videoId) =>
+      planHls({ media, segments: segments(), roots: () => realRoots(config.media.roots) }, videoId),
+  });
   const worker = new Worker(queue, handlers, {
     concurrency: config.media.workers,
     onError: (job, e) => log('warn', `job ${job.id} (${job.kind}) failed: ${e.message}`),
@@ -282,10 +293,7 @@ export async function createApplication(
       ],
       media: mediaApp({
         media,
-        segments: new SegmentMaker({
-          cacheDir: config.media.cacheDir,
-          maxBytes: config.media.cacheMaxBytes,
-        }),
+        segments: segments(),
         roots: () => realRoots(config.media.roots),
         playback,
       }),
@@ -307,8 +315,21 @@ export async function createApplication(
     http,
     listen(port, host) {
       const listener = getRequestListener(http().fetch);
+      // Media bytes are answered before Hono (src/http/media/files.ts); what it refuses, the app.
+      const files = new FileRoute({
+        file: (id) => media.file(id),
+        roots: () => realRoots(config.media.roots),
+      });
       const server = createServer((req, res) => {
-        if (!cache.tryServe(req, res)) void listener(req, res);
+        if (cache.tryServe(req, res)) return;
+        const fileId = files.match(req);
+        if (fileId === undefined) return void listener(req, res);
+        files.serve(fileId, req, res).then(
+          (sent) => {
+            if (!sent) void listener(req, res);
+          },
+          () => void listener(req, res),
+        );
       });
       return new Promise((resolve, reject) => {
         server.once('error', reject);

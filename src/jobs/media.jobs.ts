@@ -1,13 +1,23 @@
 /**
  * The media library's background work: `media.probe` runs ffprobe on a new or changed file and
  * then queues `media.subtitles`, which turns the text subtitle streams and sidecars of a video
- * into WebVTT.
+ * into WebVTT; with an `hlsPlan` (given by the composition root, which owns the HLS segment
+ * maker), it also queues `media.hls-plan`, which makes the video's segment plan ahead of play.
  */
 import type { MediaJob, MediaService } from '../modules/media/index.ts';
 import type { JobQueue } from './queue.ts';
 import type { JobHandler } from './worker.ts';
 
-export function mediaJobHandlers(media: MediaService): Record<MediaJob['kind'], JobHandler> {
+export interface MediaJobOptions {
+  /** Makes and keeps the HLS segment plan of a probed video (a pass over its packets). */
+  hlsPlan?: (videoId: number) => Promise<void>;
+}
+
+export function mediaJobHandlers(
+  media: MediaService,
+  opts: MediaJobOptions = {},
+): Record<MediaJob['kind'] | 'media.hls-plan', JobHandler> {
+  const { hlsPlan } = opts;
   return {
     'media.probe': async (job, ctx) => {
       const { fileId } = job.payload as { fileId: number };
@@ -15,7 +25,13 @@ export function mediaJobHandlers(media: MediaService): Record<MediaJob['kind'], 
       await ctx.progress(0.8);
       if (file.kind === 'video') {
         await ctx.enqueue('media.subtitles', { videoId: fileId }, { dedupeKey: String(fileId) });
+        if (hlsPlan)
+          await ctx.enqueue('media.hls-plan', { videoId: fileId }, { dedupeKey: String(fileId) });
       }
+    },
+    'media.hls-plan': async (job) => {
+      const { videoId } = job.payload as { videoId: number };
+      await hlsPlan?.(videoId);
     },
     'media.subtitles': async (job, ctx) => {
       const { videoId } = job.payload as { videoId: number };

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Hono } from 'hono';
@@ -326,6 +327,29 @@ describe('HLS (RFC 8216)', () => {
     expect((await get(`/media/videos/${long.id}/hls/video/4.m4s`)).status).toBe(404);
   }); // prettier-ignore
 
+  it('keeps the segment plan on disk, and makes the first segments in the init run', async () => {
+    const cacheDir = path.join(dir, 'plan-cache');
+    const file = {
+      id: long.id,
+      absPath: path.join(lib.root, long.path),
+      size: long.size,
+      mtimeMs: long.mtimeMs,
+      durationS: long.durationS!,
+    };
+    const first = new SegmentMaker({ cacheDir, maxBytes: 64 << 20 });
+    const plan = await first.plan(file, { index: 0, copy: true });
+    expect(first.scans).toBe(1);
+    const video = { kind: 'video' as const, index: 0, copy: true };
+    await first.segment(file, plan, video, 0, 'init');
+    expect(first.runs).toBe(1);
+    await first.segment(file, plan, video, 0, 'media'); // made by the init's run
+    expect(first.runs).toBe(1);
+    // another node, or this one after a restart: the plan is read, not made again
+    const again = new SegmentMaker({ cacheDir, maxBytes: 64 << 20 });
+    expect(await again.plan(file, { index: 0, copy: true })).toEqual(plan);
+    expect(again.scans).toBe(0);
+  });
+
   it('keeps the segment cache under its size limit, dropping the least recently used', async () => {
     const small = new SegmentMaker({ cacheDir: path.join(dir, 'small-cache'), maxBytes: 40_000 });
     const file = {
@@ -351,7 +375,7 @@ describe('HLS (RFC 8216)', () => {
     expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(40_000);
     const onDisk = fs
       .readdirSync(path.join(dir, 'small-cache'), { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
+      .filter((e) => e.isFile() && !e.name.startsWith('plan-')) // plans are outside the limit
       .reduce((a, e) => a + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
     expect(onDisk).toBe(small.cachedBytes);
     expect(onDisk).toBeLessThanOrEqual(40_000 + Math.max(...sizes));
@@ -484,6 +508,67 @@ describe('the whole application with a media root', () => {
     expect(hlsJs.status).toBe(200);
     expect((await hlsJs.text()).length).toBeGreaterThan(100_000);
   });
+
+  it('serves the bytes the same way over a real socket (the route answered before Hono)', async () => {
+    const server = await whole.listen(0, '127.0.0.1');
+    try {
+      const files = await whole.services.media.listFiles({ kind: 'video' });
+      const cranes = files.find((f) => f.path.endsWith('.mp4'))!;
+      const bytes = fs.readFileSync(lib.mp4);
+      const raw = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
+        new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
+          (resolve, reject) => {
+            const req = http.request(
+              { host: '127.0.0.1', port: server.port, path: url, method, headers },
+              (res) => {
+                const chunks: Buffer[] = [];
+                res.on('data', (c: Buffer) => chunks.push(c));
+                res.on('end', () =>
+                  resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+                );
+              },
+            );
+            req.on('error', reject);
+            req.end();
+          },
+        );
+      const url = `/media/files/${cranes.id}`;
+      const whole200 = await raw(url);
+      expect(whole200.status).toBe(200);
+      expect(whole200.body.equals(bytes)).toBe(true);
+      const etag = whole200.headers.etag!;
+      const one = await raw(url, { range: 'bytes=100-1099' });
+      expect(one.status).toBe(206);
+      expect(one.headers['content-range']).toBe(`bytes 100-1099/${bytes.length}`);
+      expect(one.body.equals(bytes.subarray(100, 1100))).toBe(true);
+      const suffix = await raw(url, { range: 'bytes=-10' });
+      expect(suffix.body.equals(bytes.subarray(bytes.length - 10))).toBe(true);
+      const multi = await raw(url, { range: 'bytes=0-9, 20-29' });
+      expect(multi.status).toBe(206);
+      expect(multi.headers['content-type']).toMatch(/^multipart\/byteranges; boundary=/);
+      expect(multi.body.length).toBe(Number(multi.headers['content-length']));
+      expect(multi.body.includes(bytes.subarray(20, 30))).toBe(true);
+      const past = await raw(url, { range: `bytes=${bytes.length}-` });
+      expect(past.status).toBe(416);
+      expect(past.headers['content-range']).toBe(`bytes */${bytes.length}`);
+      const head = await raw(url, {}, 'HEAD');
+      expect([head.status, head.headers['content-length'], head.body.length]).toEqual([200, String(bytes.length), 0]);
+      expect((await raw(url, { 'if-none-match': etag })).status).toBe(304);
+      const stale = await raw(url, { range: 'bytes=0-9', 'if-range': '"stale"' });
+      expect([stale.status, stale.body.length]).toEqual([200, bytes.length]);
+      // what the fast route refuses, the application answers: 404 pages, never other bytes
+      const secret = fs.readFileSync(path.join(lib.outside, 'secret.mkv'));
+      for (const x of ['..%2f..%2fetc%2fpasswd', '%2e%2e', '01', '99999999999', '1%00', '1/../../etc/passwd', '..\\..\\secret.mkv']) {
+        const res = await raw(`/media/files/${x}`);
+        expect([400, 404], x).toContain(res.status);
+        expect(res.body.includes(SECRET) || res.body.includes(secret.subarray(0, 64)), x).toBe(false);
+      }
+      const sidecar = (await whole.services.media.listFiles({})).find((f) => f.kind !== 'video' && f.kind !== 'audio');
+      if (sidecar) expect((await raw(`/media/files/${sidecar.id}`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  }); // prettier-ignore
 
   it('refuses the traversal corpus on the mounted media routes too', async () => {
     for (const url of [

@@ -5,6 +5,7 @@
  * comes from the request, and the file's real path is checked against the media roots when it
  * is opened (see ../media/library.ts). Anything else under /media is a 404.
  */
+import { ServerResponse } from 'node:http';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { NotFoundError } from '../../lib/errors.ts';
@@ -20,7 +21,7 @@ import {
   subtitlePlaylist,
 } from '../media/hls.ts';
 import { checkedPath, contentTypeOf, openLibraryFile } from '../media/library.ts';
-import { serveFile } from '../media/range.ts';
+import { sendFile, serveFile } from '../media/range.ts';
 import type { SegmentMaker, SourceFile } from '../media/segments.ts';
 import type { ApiRoute } from './registry.ts';
 
@@ -62,6 +63,52 @@ interface HlsSource {
   copyVideo: boolean;
   audio: AudioSource[];
   subtitles: { id: number; language: string | null; forced: boolean; sdh: boolean }[];
+}
+
+/**
+ * Gets a probed video ready to play over HLS, for the `media.hls-plan` job queued after each
+ * probe: makes (and keeps on disk) its segment plan, so that pressing play does not wait for the
+ * pass over its packets, and the first segment of the video and of the first audio track, whose
+ * init sections the master playlist's CODECS come from (segments live in the cache, under its
+ * size limit, like any other). Does nothing for a file that is not a probed video.
+ */
+export async function planHls(
+  deps: Pick<MediaRouteDeps, 'media' | 'segments' | 'roots'>,
+  videoId: number,
+): Promise<void> {
+  const d = await deps.media.fileDetail(videoId);
+  if (!d || d.file.kind !== 'video' || d.file.probeState !== 'done') return;
+  const videoStream = d.streams.find((s) => s.type === 'video');
+  const abs = await checkedPath(d.file, await deps.roots());
+  if (!videoStream || !abs || d.file.durationS === null) return;
+  const source: SourceFile = {
+    id: d.file.id,
+    absPath: abs,
+    size: d.file.size,
+    mtimeMs: d.file.mtimeMs,
+    durationS: d.file.durationS,
+  };
+  const copy = copiesVideo(videoStream.codec);
+  const plan = await deps.segments.plan(source, { index: videoStream.index, copy });
+  const audio = d.streams.find((s) => s.type === 'audio');
+  await Promise.all([
+    deps.segments.segment(
+      source,
+      plan,
+      { kind: 'video', index: videoStream.index, copy },
+      0,
+      'init',
+    ),
+    audio
+      ? deps.segments.segment(
+          source,
+          plan,
+          { kind: 'audio', index: audio.index, copy: copiesAudio(audio.codec) },
+          0,
+          'init',
+        )
+      : undefined,
+  ]);
 }
 
 export function mediaApp(deps: MediaRouteDeps): Hono {
@@ -135,16 +182,23 @@ export function mediaApp(deps: MediaRouteDeps): Hono {
 
   // Direct play: the file's bytes (videos and external audio only; never subtitles or artwork).
   app.on(['GET', 'HEAD'], `/media/files/:id{${ID}}`, async (c) => {
-    const detail = await media.fileDetail(id(c, 'id'));
-    if (!detail || (detail.file.kind !== 'video' && detail.file.kind !== 'audio')) throw notFound();
-    const opened = await openLibraryFile(detail.file, await deps.roots());
+    const file = await media.file(id(c, 'id'));
+    if (!file || (file.kind !== 'video' && file.kind !== 'audio')) throw notFound();
+    const opened = await openLibraryFile(file, await deps.roots());
     if (!opened) throw notFound();
-    return serveFile(c.req.method, c.req.raw.headers, {
-      handle: opened.handle,
+    const served = {
+      fd: opened.fd,
       size: opened.size,
       mtimeMs: opened.mtimeMs,
-      contentType: contentTypeOf(detail.file),
-    });
+      contentType: contentTypeOf(file),
+    };
+    // On Node's server, the bytes are piped straight into the socket (see sendFile).
+    const outgoing = (c.env as { outgoing?: unknown } | undefined)?.outgoing;
+    if (outgoing instanceof ServerResponse) {
+      await sendFile(outgoing, c.req.method, c.req.raw.headers, served);
+      return c.body(null, 200, { 'x-hono-already-sent': '1' });
+    }
+    return serveFile(c.req.method, c.req.raw.headers, served);
   });
 
   app.get(`/media/subtitles/:file{${ID}\\.vtt}`, async (c) => {

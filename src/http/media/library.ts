@@ -36,21 +36,52 @@ function inside(root: string, target: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
-/** The media roots as real paths (missing roots are dropped). */
+const rootsMemo = new Map<string, { at: number; real: string[] }>();
+/** How long the roots' real paths are reused: a root is a mount point, not a moving target. */
+const ROOTS_TTL_MS = 1000;
+
+/** The media roots as real paths (missing roots are dropped); resolved at most once a second. */
 export async function realRoots(roots: readonly string[]): Promise<string[]> {
+  const key = roots.join('\0');
+  const hit = rootsMemo.get(key);
+  if (hit && Date.now() - hit.at < ROOTS_TTL_MS) return hit.real;
   const out: string[] = [];
   for (const r of roots) {
     const real = await fsp.realpath(path.resolve(r)).catch(() => null);
     if (real) out.push(real);
   }
+  rootsMemo.set(key, { at: Date.now(), real: out });
   return out;
 }
 
 export interface OpenedFile {
-  handle: fsp.FileHandle;
+  /** A read-only descriptor; the caller closes it. */
+  fd: number;
   absPath: string;
   size: number;
   mtimeMs: number;
+}
+
+/**
+ * The real path of a library file when it is still inside a configured root, else undefined.
+ * Synchronous: one realpath of a path the kernel has cached costs microseconds, far less than a
+ * trip through libuv's thread pool, and the byte route makes one per range request.
+ */
+export function checkedPathSync(
+  file: Pick<MediaFile, 'root' | 'path'>,
+  roots: readonly string[],
+): string | undefined {
+  if (!roots.includes(file.root)) return undefined;
+  if (file.path.split('/').some((seg) => seg === '..' || seg === '' || seg.includes('\0')))
+    return undefined;
+  const joined = path.join(file.root, ...file.path.split('/'));
+  let real: string;
+  try {
+    real = fs.realpathSync.native(joined);
+  } catch {
+    return undefined;
+  }
+  return roots.some((r) => inside(r, real)) ? real : undefined;
 }
 
 /** The real path of a library file when it is still inside a configured root, else undefined. */
@@ -58,32 +89,50 @@ export async function checkedPath(
   file: Pick<MediaFile, 'root' | 'path'>,
   roots: readonly string[],
 ): Promise<string | undefined> {
-  if (!roots.includes(file.root)) return undefined;
-  if (file.path.split('/').some((seg) => seg === '..' || seg === '' || seg.includes('\0')))
-    return undefined;
-  const joined = path.join(file.root, ...file.path.split('/'));
-  const real = await fsp.realpath(joined).catch(() => null);
-  if (!real || !roots.some((r) => inside(r, real))) return undefined;
-  return real;
+  return checkedPathSync(file, roots);
 }
 
-/** Opens a library file read-only after the root check; undefined when it may not be served. */
+/** Where the kernel says an open descriptor's file is (Linux), or undefined where it cannot. */
+function pathOfDescriptor(fd: number): string | undefined {
+  try {
+    return fs.readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Opens a library file read-only after the root check; undefined when it may not be served.
+ * The check is made again on the descriptor itself: on Linux the kernel's path of the opened
+ * file (/proc/self/fd) must lie inside a root, so a folder swapped for a symlink between the
+ * realpath and the open is caught; elsewhere the opened file must be the one the real path
+ * names (device and inode).
+ */
 export async function openLibraryFile(
   file: Pick<MediaFile, 'root' | 'path'>,
   roots: readonly string[],
 ): Promise<OpenedFile | undefined> {
-  const real = await checkedPath(file, roots);
+  const real = checkedPathSync(file, roots);
   if (!real) return undefined;
-  let handle: fsp.FileHandle;
+  let fd: number;
   try {
-    handle = await fsp.open(real, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    fd = fs.openSync(real, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
   } catch {
     return undefined;
   }
-  const [opened, named] = await Promise.all([handle.stat(), fsp.stat(real).catch(() => null)]);
-  if (!opened.isFile() || !named || opened.ino !== named.ino || opened.dev !== named.dev) {
-    await handle.close();
+  try {
+    const opened = fs.fstatSync(fd);
+    if (!opened.isFile()) throw new Error('not a file');
+    const where = pathOfDescriptor(fd);
+    if (where !== undefined) {
+      if (!roots.some((r) => inside(r, where))) throw new Error('outside the roots');
+    } else {
+      const named = fs.statSync(real);
+      if (opened.ino !== named.ino || opened.dev !== named.dev) throw new Error('swapped');
+    }
+    return { fd, absPath: real, size: opened.size, mtimeMs: opened.mtimeMs };
+  } catch {
+    fs.closeSync(fd);
     return undefined;
   }
-  return { handle, absPath: real, size: opened.size, mtimeMs: opened.mtimeMs };
 }

@@ -45,7 +45,7 @@ const FRAGMENTED = 'frag_keyframe+empty_moov+default_base_moof+frag_discont+dela
 const EPS = 0.0005;
 
 export class SegmentMaker {
-  private readonly inflight = new Map<string, Promise<Uint8Array>>();
+  private readonly inflight = new Map<string, Promise<{ init: Uint8Array; media: Uint8Array }>>();
   private readonly plans = new Map<string, Promise<SegmentPlan>>();
   private readonly files = new Map<string, { size: number; used: number }>();
   private total = 0;
@@ -53,6 +53,8 @@ export class SegmentMaker {
   private readonly waiting: (() => void)[] = [];
   /** How many ffmpeg runs made segments (for tests: a cached segment makes none). */
   runs = 0;
+  /** How many passes over a video's packets made a plan (for tests: a kept plan needs none). */
+  scans = 0;
 
   constructor(private readonly opts: SegmentMakerOptions) {
     fs.mkdirSync(opts.cacheDir, { recursive: true });
@@ -62,6 +64,8 @@ export class SegmentMaker {
       for (const f of fs.readdirSync(full)) {
         const st = fs.statSync(path.join(full, f));
         if (f.endsWith('.tmp')) fs.rmSync(path.join(full, f), { force: true });
+        else if (f.startsWith('plan-'))
+          continue; // plans are kept, outside the size limit
         else this.remember(path.join(dir, f), st.size, st.atimeMs);
       }
     }
@@ -160,6 +164,7 @@ export class SegmentMaker {
 
   /** Keyframe times of a video stream, from the packets' flags (demuxing only, no decoding). */
   private keyframes(file: SourceFile, streamIndex: number): Promise<number[]> {
+    this.scans++;
     return new Promise((resolve, reject) => {
       execFile(
         this.opts.ffprobe ?? 'ffprobe',
@@ -193,9 +198,26 @@ export class SegmentMaker {
     const k = `${this.key(file)}/${video.index}/${video.copy}`;
     let p = this.plans.get(k);
     if (!p) {
-      p = video.copy
-        ? this.keyframes(file, video.index).then((kf) => planFromKeyframes(kf, file.durationS))
-        : Promise.resolve(fixedPlan(file.durationS));
+      // A copied video's plan needs a pass over every packet (seconds for a feature film), so it
+      // is kept on disk beside the segments, and made ahead by a background job after the probe
+      // (`media.hls-plan`), not when a viewer presses play.
+      const rel = path.join(this.key(file), `plan-v${video.index}.json`);
+      const full = path.join(this.opts.cacheDir, rel);
+      p = !video.copy
+        ? Promise.resolve(fixedPlan(file.durationS))
+        : fs.promises
+            .readFile(full, 'utf8')
+            .then((t) => JSON.parse(t) as SegmentPlan)
+            .catch(async () => {
+              const plan = planFromKeyframes(
+                await this.keyframes(file, video.index),
+                file.durationS,
+              );
+              await fs.promises.mkdir(path.dirname(full), { recursive: true });
+              await fs.promises.writeFile(`${full}.tmp`, JSON.stringify(plan));
+              await fs.promises.rename(`${full}.tmp`, full);
+              return plan;
+            });
       p.catch(() => this.plans.delete(k));
       this.plans.set(k, p);
     }
@@ -220,23 +242,27 @@ export class SegmentMaker {
     const want = part === 'init' ? initRel : mediaRel;
     const hit = this.read(want);
     if (hit) return hit;
-    const job = part === 'init' ? `${mediaRel}:init` : mediaRel;
-    let p = this.inflight.get(job);
+    // The init section comes from segment 0's run, so the two share one run (and its result).
+    const m = part === 'init' ? 0 : n;
+    const madeRel = path.join(dir, `${name}-${m}.m4s`);
+    let p = this.inflight.get(madeRel);
     if (!p) {
       p = (async () => {
-        const { start, end } = segmentSpan(plan, part === 'init' ? 0 : n);
+        const { start, end } = segmentSpan(plan, m);
         const out = await this.ffmpeg(this.args(file, plan, rendition, start, end));
         const { init, media } = splitFragmented(out);
         if (init.byteLength === 0 || media.byteLength === 0)
           throw new Error('ffmpeg wrote no fragmented MP4');
         if (!this.files.has(initRel)) this.write(initRel, init);
-        if (part === 'media') this.write(mediaRel, media);
-        return part === 'init' ? init : media;
+        // a player asks for segment 0 right after the init section: keep it
+        if (!this.files.has(madeRel)) this.write(madeRel, media);
+        return { init, media };
       })();
-      this.inflight.set(job, p);
-      void p.finally(() => this.inflight.delete(job)).catch(() => {});
+      this.inflight.set(madeRel, p);
+      void p.finally(() => this.inflight.delete(madeRel)).catch(() => {});
     }
-    return p;
+    const made = await p;
+    return part === 'init' ? made.init : made.media;
   }
 
   private args(

@@ -446,6 +446,11 @@ export class MediaService {
     return repo.subtitles([videoId]);
   }
 
+  /** A library file by id (one query: what the byte route needs). */
+  file(fileId: number): Promise<MediaFile | undefined> {
+    return this.deps.repo.file(fileId);
+  }
+
   /** A library file with its probed streams and WebVTT tracks. */
   async fileDetail(
     fileId: number,
