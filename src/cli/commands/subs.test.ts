@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import iconv from 'iconv-lite';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { encodedFile, srtFile } from '../../../test/fixtures/subtitles/encoding-corpus.ts';
 import { distort, makeTrack } from '../../../test/fixtures/subtitles/tracks.ts';
 import { writeSrt } from '../../modules/subtitles/index.ts';
 import { registerSubsCommands } from './subs.ts';
@@ -120,6 +121,25 @@ describe('kinoteka subs', () => {
     expect(() => statSync(out)).toThrow();
     expect((await cli('convert', odd, '-o', out, '--encoding', 'macintosh')).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('c’est déjà l’été');
+  });
+
+  it('detects and converts the legacy encodings of issue 12 (Big5, Shift_JIS, Windows-1258, Windows-1256)', async () => {
+    for (const [lang, enc] of [
+      ['zh-Hant', 'big5'],
+      ['ja', 'shift_jis'],
+      ['vi', 'windows-1258'],
+      ['ar', 'windows-1256'],
+    ] as const) {
+      const { bytes } = encodedFile(lang, enc, 60, 0);
+      const src = file(`legacy-${enc}.srt`, bytes);
+      const d = await cli('detect', src, '--json');
+      expect(d.code).toBe(0);
+      expect(JSON.parse(d.out)).toMatchObject({ encoding: enc });
+      const out = join(dir, `legacy-${enc}.vtt`);
+      expect((await cli('convert', src, '-o', out)).code).toBe(0);
+      const first = srtFile(lang, 60, 0).split('\n')[2]!.normalize('NFC');
+      expect(readFileSync(out, 'utf8')).toContain(first);
+    }
   });
 
   const sdh = file(
