@@ -198,7 +198,7 @@ export class AccountsService {
     return (await this.repo.listUsers()).map(toUser);
   }
 
-  /** Changes a role (admins only). The last admin cannot be demoted. */
+  /** Changes a role (admins only). The last active admin cannot be demoted. */
   async setRole(actor: User, userId: number, role: Role): Promise<User> {
     this.require(actor, 'users.manage');
     if (!isRole(role))
@@ -207,8 +207,8 @@ export class AccountsService {
       ]);
     const user = await this.getUser(userId);
     if (user.role === role) return user;
-    if (user.role === 'admin' && (await this.repo.countAdmins()) <= 1)
-      throw new ConflictError('The last admin cannot be given another role.');
+    if (user.role === 'admin' && !user.disabledAt && (await this.repo.countActiveAdmins()) <= 1)
+      throw new ConflictError('The last active admin cannot be given another role.');
     await this.repo.setRole(userId, role);
     await this.record(actor, 'user.role', `user:${userId}`, { from: user.role, to: role });
     return { ...user, role };
