@@ -907,25 +907,45 @@ function sampleOf(buf: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
-function detectSingleByte(whole: Buffer): DecodedText {
-  const buf = sampleOf(whole);
-  const single: Candidate[] = SINGLE_BYTE_ENCODINGS.map((encoding) => {
-    const text = decodeAs(buf, encoding);
-    return {
-      encoding,
-      text,
-      score: plausibility(text) + PRIOR[encoding],
-      units: nonAsciiLetters(text),
-      prior: PRIOR[encoding],
-    };
-  });
-  // The multi-byte code pages need byte pairs: a lead byte and a trail byte.
-  const multi: Candidate[] = MULTI_BYTE_ENCODINGS.map((encoding) => {
+type Encoding = SingleByteEncoding | MultiByteEncoding;
+
+function scoreCandidate(buf: Buffer, encoding: Encoding): Candidate {
+  if ((MULTI_BYTE_ENCODINGS as readonly string[]).includes(encoding)) {
+    // The multi-byte code pages: characters of byte pairs, scored by encoding-cjk.ts.
     const text = iconv.decode(buf, encoding);
     const { score, chars } = cjkPlausibility(text);
     return { encoding, text, score, units: chars, prior: 0 };
-  });
-  const scored = [...single, ...multi].sort((a, b) => b.score - a.score);
+  }
+  const enc = encoding as SingleByteEncoding;
+  const text = decodeAs(buf, enc);
+  return {
+    encoding,
+    text,
+    score: plausibility(text) + PRIOR[enc],
+    units: nonAsciiLetters(text),
+    prior: PRIOR[enc],
+  };
+}
+
+/** Candidates this far behind the best on the first lines are not scored further. */
+const PRUNE_BEHIND = 40;
+
+function detectSingleByte(whole: Buffer): DecodedText {
+  const buf = sampleOf(whole);
+  let names: Encoding[] = [...SINGLE_BYTE_ENCODINGS, ...MULTI_BYTE_ENCODINGS];
+  // Most candidates are hopeless after a few lines: score all on the first 1.5 KB, and only
+  // those within PRUNE_BEHIND of the best on the whole sample. (A 40-point gap is twenty
+  // times the margin at which the confidence saturates.)
+  let pruned: Candidate[] = [];
+  if (buf.length > 3000) {
+    const cut = buf.indexOf(0x0a, 1500);
+    const head = buf.subarray(0, cut < 0 ? buf.length : cut + 1);
+    const first = names.map((e) => scoreCandidate(head, e));
+    const top = Math.max(...first.map((c) => c.score));
+    pruned = first.filter((c) => c.score < top - PRUNE_BEHIND).sort((a, b) => b.score - a.score);
+    names = first.filter((c) => c.score >= top - PRUNE_BEHIND).map((c) => c.encoding);
+  }
+  const scored = names.map((e) => scoreCandidate(buf, e)).sort((a, b) => b.score - a.score);
   const best = scored[0]!;
   // The runner-up that decodes to other text (ISO-8859-7 and Windows-1253 agree on most
   // Greek files, Windows-1250 and ISO-8859-2 on much Central European text: no contest).
@@ -954,7 +974,8 @@ function detectSingleByte(whole: Buffer): DecodedText {
     confidence: rounded,
     bom: false,
     ...(rounded < UNSURE_BELOW || perLetter <= FIT_LOW ? { unsure: true } : {}),
-    candidates: scored.map(({ encoding, score }) => ({
+    // Pruned candidates last, with their score on the first lines.
+    candidates: [...scored, ...pruned].map(({ encoding, score }) => ({
       encoding,
       score: Math.round(score * 10) / 10,
     })),
