@@ -21,10 +21,13 @@ import { catalogRoutes } from './http/api/catalog.routes.ts';
 import { checkRoutes } from './http/api/check.routes.ts';
 import { searchRoutes } from './http/api/search.routes.ts';
 import { collectionRoutes } from './http/api/collections.routes.ts';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { PolledVersion, ResponseCache } from './http/cache.ts';
+import { ResponseCache } from './http/cache.ts';
+import { NotifiedVersion } from './http/version.ts';
+import { listenNode } from './http/server.ts';
+import { createLogger } from './lib/logger.ts';
+import { listenCatalogVersion } from './db/index.ts';
 import { AccessRepository, AccessService } from './modules/access/index.ts';
 import { AccountsRepository, AccountsService } from './modules/accounts/index.ts';
 import { accountsRoutes } from './http/api/accounts.routes.ts';
@@ -120,6 +123,25 @@ export interface ServerHandle {
   close(): Promise<void>;
 }
 
+/**
+ * The server's structured log (pino, src/lib/logger.ts): JSON lines, or plain text on a
+ * terminal, at the configured level. `detail` becomes `err` when it is an Error.
+ */
+export function serverLogger(config: Pick<Config, 'logLevel' | 'logFormat'>): Logger & {
+  request: (r: { method: string; path: string; status: number; ms: number }) => void;
+} {
+  const pino = createLogger({ level: config.logLevel, format: config.logFormat });
+  const log = (l: 'error' | 'warn' | 'info', message: string, detail?: unknown) => {
+    if (detail instanceof Error) pino[l]({ err: detail }, message);
+    else if (detail !== undefined) pino[l]({ detail }, message);
+    else pino[l](message);
+  };
+  return Object.assign(log, {
+    request: (r: { method: string; path: string; status: number; ms: number }) =>
+      pino[r.status >= 500 ? 'error' : 'info'](r, `${r.method} ${r.path} ${r.status} ${r.ms}ms`),
+  });
+}
+
 export function consoleLogger(level: Config['logLevel']): Logger {
   const order = ['silent', 'error', 'warn', 'info', 'debug'];
   return (l, message, detail) => {
@@ -134,14 +156,9 @@ export async function createApplication(
   config: Config,
   opts: { migrate?: boolean; logger?: Logger; db?: Db } = {},
 ): Promise<Application> {
-  const log = opts.logger ?? consoleLogger(config.logLevel);
-  const db =
-    opts.db ??
-    createDb(
-      config.database.kind === 'sqlite'
-        ? { kind: 'sqlite', file: config.database.file }
-        : { kind: 'postgres', url: config.database.url },
-    );
+  const logger = opts.logger ? undefined : serverLogger(config);
+  const log = opts.logger ?? logger!;
+  const db = opts.db ?? createDb(config.database);
   if (opts.migrate ?? true) await migrateToLatest(db);
 
   const factsRepo = new FactsRepository(db.kysely);
@@ -164,16 +181,17 @@ export async function createApplication(
     factsRepo,
     knowledge,
   );
-  const version = new PolledVersion(() => contentRepo.version());
+  // LISTEN/NOTIFY once serving on PostgreSQL (listen()); polled until then, and on SQLite.
+  const version = new NotifiedVersion(() => contentRepo.version(), config.versionPollMs);
   const content = new ContentService(contentRepo, () => version.invalidate(), knowledge);
   const imports = new ImportsService(catalog, collections);
+  const collectionFiles = new CollectionFiles(db.kysely);
   const imdb = new ImdbImporter(
     db,
     config.database.kind === 'postgres'
       ? { url: config.database.url, ...(db.schema ? { schema: db.schema } : {}) }
       : undefined,
   );
-  const collectionFiles = new CollectionFiles(db.kysely);
   const search = new SearchService(catalog, () => version.current(), {
     snapshotFile: searchSnapshotFile(config, db.schema),
     log: (l, m) => log(l, m),
@@ -313,14 +331,14 @@ export async function createApplication(
     services,
     jobs,
     http,
-    listen(port, host) {
+    async listen(port, host) {
       const listener = getRequestListener(http().fetch);
       // Media bytes are answered before Hono (src/http/media/files.ts); what it refuses, the app.
       const files = new FileRoute({
         file: (id) => media.file(id),
         roots: () => realRoots(config.media.roots),
       });
-      const server = createServer((req, res) => {
+      const handle = (req: IncomingMessage, res: ServerResponse) => {
         if (cache.tryServe(req, res)) return;
         const fileId = files.match(req);
         if (fileId === undefined) return void listener(req, res);
@@ -330,26 +348,49 @@ export async function createApplication(
           },
           () => void listener(req, res),
         );
+      };
+      const node = await listenNode({
+        port,
+        host,
+        handle,
+        graceMs: config.shutdownGraceMs,
+        ...(logger ? { onRequest: logger.request } : {}),
       });
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          const bound = (server.address() as AddressInfo).port;
-          const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-          resolve({
-            port: bound,
-            url: `http://${shown.includes(':') ? `[${shown}]` : shown}:${bound}`,
-            close: () =>
-              new Promise<void>((done, fail) => server.close((e) => (e ? fail(e) : done()))),
-          });
-        });
-      });
+      if (db.dialect === 'postgres' && config.database.kind === 'postgres') {
+        const target = config.database;
+        await version.listen((onChange, onState) =>
+          listenCatalogVersion({
+            url: target.url,
+            ...(db.schema ? { schema: db.schema } : {}),
+            onChange,
+            onState: (up) => {
+              onState(up);
+              log(
+                up ? 'info' : 'warn',
+                up
+                  ? 'catalogue version: listening (LISTEN/NOTIFY)'
+                  : `catalogue version: not listening, polling every ${config.versionPollMs} ms`,
+              );
+            },
+            onError: (e) => log('warn', `catalogue version listener: ${e.message}`),
+          }),
+        );
+      }
+      return {
+        port: node.port,
+        url: node.url,
+        close: async () => {
+          await node.close();
+          await version.close();
+        },
+      };
     },
     migrate: () => migrateToLatest(db),
     rollback: () => rollbackOne(db),
     close: async () => {
       await worker.stop();
       await search.close();
+      await version.close();
       await db.destroy();
     },
   };

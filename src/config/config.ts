@@ -16,6 +16,27 @@ const envSchema = z.object({
       (v) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^postgres(ql)?:\/\//i.test(v),
       'must be a SQLite file path or a postgres:// URL',
     ),
+  /** PostgreSQL only: the schema to work in (default: the server's search_path). */
+  KINOTEKA_DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier (letters, digits, _)')
+    .optional(),
+  /** PostgreSQL only: connections this node's pool opens at most. */
+  KINOTEKA_DATABASE_POOL_SIZE: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1000)
+    .optional(),
+  /**
+   * How often a node re-reads the catalogue version when it has no LISTEN connection
+   * (SQLite, or PostgreSQL while the connection is down); with one, notifications are at once.
+   */
+  KINOTEKA_VERSION_POLL_MS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(50, 'must be at least 50 (ms)')
+    .default(1000),
   KINOTEKA_PORT: z.coerce
     .number({ error: 'must be a number' })
     .int('must be a whole number')
@@ -30,6 +51,14 @@ const envSchema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
   KINOTEKA_LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
+  /** `json` (one object a line), `pretty` (plain text), `auto`: pretty on a terminal. */
+  KINOTEKA_LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  /** How long a stopping server waits for requests in flight before it closes them. */
+  KINOTEKA_SHUTDOWN_GRACE_MS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0)
+    .default(10_000),
   /** Media roots, separated by commas or colons. */
   KINOTEKA_MEDIA_ROOTS: z.string().default(''),
   KINOTEKA_MEDIA_CACHE_DIR: z.string().min(1).optional(),
@@ -49,7 +78,17 @@ const envSchema = z.object({
 export interface Config {
   readonly database:
     | { readonly kind: 'sqlite'; readonly file: string }
-    | { readonly kind: 'postgres'; readonly url: string };
+    | {
+        readonly kind: 'postgres';
+        readonly url: string;
+        readonly schema?: string;
+        readonly poolSize?: number;
+      };
+  /** Catalogue-version poll interval without LISTEN/NOTIFY (ms). */
+  readonly versionPollMs: number;
+  readonly logFormat: 'auto' | 'json' | 'pretty';
+  /** Grace for requests in flight on shutdown (ms). */
+  readonly shutdownGraceMs: number;
   readonly port: number;
   readonly host: string;
   readonly contentDir: string;
@@ -90,7 +129,12 @@ export function loadConfig(
   const e = parsed.data;
   const dbUrl = e.KINOTEKA_DATABASE_URL;
   const database = /^postgres(ql)?:\/\//i.test(dbUrl)
-    ? ({ kind: 'postgres', url: dbUrl } as const)
+    ? ({
+        kind: 'postgres',
+        url: dbUrl,
+        ...(e.KINOTEKA_DATABASE_SCHEMA ? { schema: e.KINOTEKA_DATABASE_SCHEMA } : {}),
+        ...(e.KINOTEKA_DATABASE_POOL_SIZE ? { poolSize: e.KINOTEKA_DATABASE_POOL_SIZE } : {}),
+      } as const)
     : ({ kind: 'sqlite', file: dbUrl === ':memory:' ? dbUrl : path.resolve(cwd, dbUrl) } as const);
   const port = e.KINOTEKA_PORT;
   return Object.freeze({
@@ -101,6 +145,9 @@ export function loadConfig(
     publicUrl: (e.KINOTEKA_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     loadContentOnStart: e.KINOTEKA_LOAD_CONTENT_ON_START,
     logLevel: e.KINOTEKA_LOG_LEVEL,
+    logFormat: e.KINOTEKA_LOG_FORMAT,
+    versionPollMs: e.KINOTEKA_VERSION_POLL_MS,
+    shutdownGraceMs: e.KINOTEKA_SHUTDOWN_GRACE_MS,
     media: Object.freeze({
       roots: Object.freeze(
         e.KINOTEKA_MEDIA_ROOTS.split(/[,:]/)

@@ -12,7 +12,9 @@ import type { Database } from './schema.ts';
 export type DialectName = 'sqlite' | 'postgres';
 
 export type DatabaseTarget =
-  { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
+  | { kind: 'sqlite'; file: string }
+  /** `poolSize`: connections this node opens at most (default 10; see docs/operating.md). */
+  | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
 
 export interface Db {
   readonly kysely: Kysely<Database>;
@@ -40,7 +42,7 @@ export function createDb(target: DatabaseTarget): Db {
   }
   const pool = new pg.Pool({
     connectionString: target.url,
-    max: 10,
+    max: target.poolSize ?? 10,
     ...(target.schema ? { options: `-c search_path=${quoteIdent(target.schema)}` } : {}),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

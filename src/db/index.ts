@@ -1,4 +1,9 @@
 export { createDb, type Db, type DatabaseTarget, type DialectName } from './database.ts';
 export { migrateToLatest, rollbackOne, type MigrationReport } from './migrate.ts';
 export type * from './schema.ts';
-export { bumpCatalogVersion, readCatalogVersion } from './version.ts';
+export {
+  type CatalogListener,
+  bumpCatalogVersion,
+  listenCatalogVersion,
+  readCatalogVersion,
+} from './version.ts';

@@ -37,8 +37,22 @@ export function registerServeCommand(program: Command): void {
           `No admin exists yet. Create the first one (this link works once, for 24 hours):\n  ${server.setupLink}\nor run: kinoteka users add --role admin --email … --username … --password-stdin`,
         );
       }
-      const stop = () => void server.close().then(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      // Graceful: stop accepting, finish the requests in flight (KINOTEKA_SHUTDOWN_GRACE_MS at
+      // most), then close the LISTEN connection and the database pool.
+      const stop = (signal: string) => {
+        console.error(`${signal}: stopping; finishing the requests in flight`);
+        void server.close().then(
+          () => {
+            console.error('stopped: requests finished, database connections closed');
+            process.exit(0);
+          },
+          (e: unknown) => {
+            console.error(`stopping failed: ${(e as Error).message}`);
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
     });
 }
