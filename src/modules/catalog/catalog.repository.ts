@@ -67,6 +67,16 @@ export interface FilmCover {
   directors: string[];
 }
 
+/**
+ * Ids in lists short enough for one `in (…)`: SQLite binds at most 32,766 values a statement,
+ * and a big catalogue asks for more films than that at once.
+ */
+function chunks(ids: readonly number[], size = 10_000): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(ids.slice(i, i + size));
+  return out;
+}
+
 export class CatalogRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -340,13 +350,18 @@ export class CatalogRepository {
   async titlesForFilms(filmIds: readonly number[]): Promise<Map<number, Title[]>> {
     const out = new Map<number, Title[]>();
     if (filmIds.length === 0) return out;
-    const rows = await this.db
-      .selectFrom('titles')
-      .select(['film_id', 'kind', 'text', 'language', 'script', 'note'])
-      .where('film_id', 'in', [...filmIds])
-      .orderBy('film_id')
-      .orderBy('position')
-      .execute();
+    const rows = [];
+    for (const ids of chunks(filmIds)) {
+      rows.push(
+        ...(await this.db
+          .selectFrom('titles')
+          .select(['film_id', 'kind', 'text', 'language', 'script', 'note'])
+          .where('film_id', 'in', ids)
+          .orderBy('film_id')
+          .orderBy('position')
+          .execute()),
+      );
+    }
     for (const r of rows) {
       const list = out.get(r.film_id) ?? [];
       list.push({
@@ -370,20 +385,28 @@ export class CatalogRepository {
       { person: PersonRef; role: CreditRole; character: string | null }[]
     >();
     if (filmIds.length === 0) return out;
-    let q = this.db
-      .selectFrom('credits')
-      .innerJoin('people', 'people.id', 'credits.person_id')
-      .select([
-        'credits.film_id',
-        'credits.role',
-        'credits.character',
-        'people.slug',
-        'people.name',
-        'people.name_original',
-      ])
-      .where('credits.film_id', 'in', [...filmIds]);
-    if (role) q = q.where('credits.role', '=', role);
-    const rows = await q.orderBy('credits.film_id').orderBy('credits.position').execute();
+    const query = (ids: number[]) => {
+      let q = this.db
+        .selectFrom('credits')
+        .innerJoin('people', 'people.id', 'credits.person_id')
+        .select([
+          'credits.film_id',
+          'credits.role',
+          'credits.character',
+          'people.slug',
+          'people.name',
+          'people.name_original',
+        ])
+        .where('credits.film_id', 'in', ids);
+      if (role) q = q.where('credits.role', '=', role);
+      return q;
+    };
+    const rows = [];
+    for (const ids of chunks(filmIds)) {
+      rows.push(
+        ...(await query(ids).orderBy('credits.film_id').orderBy('credits.position').execute()),
+      );
+    }
     for (const r of rows) {
       const list = out.get(r.film_id) ?? [];
       list.push({

@@ -8,8 +8,8 @@
 import {
   editDistance,
   normalize,
-  sameSkeleton,
   skeleton,
+  skeletonVariants,
   spellingTolerance,
   stripArticle,
   surnameKey,
@@ -74,25 +74,71 @@ function bareWords(title: string): string {
   return stripArticle(tokenize(title).join(' '));
 }
 
-function compareTitles(
-  listed: string,
-  title: string,
-): { match: TitleMatch; distance: number } | null {
-  const a = normalize(listed);
-  const b = normalize(title);
-  if (a.length === 0 || b.length === 0) return null;
-  if (a === b) return { match: 'exact', distance: 0 };
-  if (stripArticle(a) === stripArticle(b)) return { match: 'article', distance: 0 };
+/**
+ * A title with the forms every comparison needs, computed once: a big catalogue is compared
+ * with every listed title, so nothing is worked out twice.
+ */
+interface Prepared {
+  text: string;
+  kind?: string;
+  norm: string;
+  stripped: string;
+  /** Skeleton readings of each word, of the written title and of its bare words. */
+  words: string[][];
+  bareWords: string[][];
+  bareSkeleton: string;
+}
+
+function wordVariants(text: string): string[][] {
+  return tokenize(text)
+    .map(skeletonVariants)
+    .filter((v) => v.length > 0);
+}
+
+function prepare(form: { text: string; kind?: string }): Prepared {
+  const norm = normalize(form.text);
+  const bare = bareWords(form.text);
+  return {
+    text: form.text,
+    ...(form.kind ? { kind: form.kind } : {}),
+    norm,
+    stripped: stripArticle(norm),
+    words: wordVariants(form.text),
+    bareWords: wordVariants(bare),
+    bareSkeleton: skeleton(bare),
+  };
+}
+
+const preparedFilms = new WeakMap<CatalogueFilm, Prepared[]>();
+
+function preparedForms(film: CatalogueFilm): Prepared[] {
+  let p = preparedFilms.get(film);
+  if (!p) {
+    p = forms(film).map(prepare);
+    preparedFilms.set(film, p);
+  }
+  return p;
+}
+
+/** `sameSkeleton` over prepared word readings. */
+function sameWords(a: string[][], b: string[][]): boolean {
+  if (a.length === 0 || a.length !== b.length) return false;
+  return a.every((keys, i) => keys.some((k) => (b[i] as string[]).includes(k)));
+}
+
+function compareTitles(a: Prepared, b: Prepared): { match: TitleMatch; distance: number } | null {
+  if (a.norm.length === 0 || b.norm.length === 0) return null;
+  if (a.norm === b.norm) return { match: 'exact', distance: 0 };
+  if (a.stripped === b.stripped) return { match: 'article', distance: 0 };
   // The skeleton reads the written title (Šepit'ko's š as ш), not the normalized one, so that
   // every pair the search index merges merges here too.
-  const la = bareWords(listed);
-  const lb = bareWords(title);
-  if (sameSkeleton(listed, title) || sameSkeleton(la, lb)) {
+  if (sameWords(a.words, b.words) || sameWords(a.bareWords, b.bareWords)) {
     return { match: 'transliteration', distance: 0 };
   }
-  const as = skeleton(la);
-  const bs = skeleton(lb);
+  const as = a.bareSkeleton;
+  const bs = b.bareSkeleton;
   const tol = spellingTolerance(Math.min(as.length, bs.length));
+  if (Math.abs(as.length - bs.length) > tol) return null;
   const d = editDistance(as, bs, tol);
   return d <= tol ? { match: 'spelling', distance: d } : null;
 }
@@ -117,18 +163,18 @@ function displayTitle(film: CatalogueFilm): string {
 }
 
 function bestMatch(
-  title: string,
+  listed: Prepared,
   film: CatalogueFilm,
 ): { evidence: Omit<MatchEvidence, 'yearDelta'>; score: number } | null {
   let best: { evidence: Omit<MatchEvidence, 'yearDelta'>; score: number } | null = null;
-  for (const form of forms(film)) {
-    const m = compareTitles(title, form.text);
+  for (const form of preparedForms(film)) {
+    const m = compareTitles(listed, form);
     if (!m) continue;
     const score = MATCH_SCORE[m.match] - 0.02 * m.distance;
     if (best === null || score > best.score) {
       best = {
         evidence: {
-          listedTitle: title,
+          listedTitle: listed.text,
           matchedTitle: form.text,
           ...(form.kind ? { titleKind: form.kind } : {}),
           match: m.match,
@@ -151,22 +197,51 @@ export function resolveTitle(
   films: readonly CatalogueFilm[],
   context = '',
 ): Resolution {
-  const scored = films.map((film) => {
-    const m = bestMatch(title, film);
-    const yearDelta = year === null ? null : year - film.year;
-    const yearPenalty = yearDelta === null ? 0 : 0.01 * Math.min(Math.abs(yearDelta), 50);
-    const near = m
-      ? m.score
-      : 0.8 * Math.max(0, ...forms(film).map((t) => similarity(title, t.text)));
-    const candidate: Candidate = {
-      slug: film.slug,
-      title: displayTitle(film),
-      year: film.year,
-      score: Math.round(Math.max(0, near - yearPenalty) * 1000) / 1000,
-      ...(m ? { evidence: { ...m.evidence, yearDelta } } : {}),
-    };
-    return { film, candidate, titleScore: m?.score ?? 0, yearDelta };
+  const listed = prepare({ text: title });
+  const yearPenaltyOf = (yearDelta: number | null) =>
+    yearDelta === null ? 0 : 0.01 * Math.min(Math.abs(yearDelta), 50);
+  const candidateOf = (
+    film: CatalogueFilm,
+    near: number,
+    yearDelta: number | null,
+    m: ReturnType<typeof bestMatch>,
+  ): Candidate => ({
+    slug: film.slug,
+    title: displayTitle(film),
+    year: film.year,
+    score: Math.round(Math.max(0, near - yearPenaltyOf(yearDelta)) * 1000) / 1000,
+    ...(m ? { evidence: { ...m.evidence, yearDelta } } : {}),
   });
+  type Scored = {
+    film: CatalogueFilm;
+    candidate: Candidate;
+    titleScore: number;
+    yearDelta: number | null;
+  };
+  // Films whose title matches; the near misses are scored only when nothing matches.
+  const scored: Scored[] = [];
+  for (const film of films) {
+    const m = bestMatch(listed, film);
+    if (!m) continue;
+    const yearDelta = year === null ? null : year - film.year;
+    scored.push({
+      film,
+      candidate: candidateOf(film, m.score, yearDelta, m),
+      titleScore: m.score,
+      yearDelta,
+    });
+  }
+  const nearMisses = (): Scored[] => {
+    const matched = new Set(scored.map((s) => s.film));
+    return films.flatMap((film) => {
+      if (matched.has(film)) return [];
+      const yearDelta = year === null ? null : year - film.year;
+      const near = 0.8 * Math.max(0, ...forms(film).map((t) => similarity(title, t.text)));
+      return [
+        { film, candidate: candidateOf(film, near, yearDelta, null), titleScore: 0, yearDelta },
+      ];
+    });
+  };
 
   const matches = scored
     .filter(
@@ -178,10 +253,10 @@ export function resolveTitle(
         Math.abs(x.yearDelta ?? 0) - Math.abs(y.yearDelta ?? 0) || y.titleScore - x.titleScore,
     );
 
-  const ranked = (list: typeof scored) => list.map((s) => s.candidate);
+  const ranked = (list: readonly Scored[]) => list.map((s) => s.candidate);
   if (matches.length === 0) {
     // Nearest first: titles that matched (but not the year) before titles that are only similar.
-    const nearest = scored
+    const nearest = [...scored, ...nearMisses()]
       .filter((s) => s.candidate.score >= 0.4 || s.candidate.evidence !== undefined)
       .sort((x, y) => {
         const tx = x.candidate.evidence ? 1 : 0;
