@@ -201,6 +201,19 @@ describe.each(DIALECTS)('collections as files (%s)', (dialect) => {
     );
   });
 
+  it('exports a hand-written published collection (corrections, origin) that loads back unchanged', async () => {
+    await exportTo(); // the draft's file from the test before still conflicts
+    const seed = 'mothers-in-soviet-cinema';
+    const { file: rel, text } = await app.services.collectionFiles.contentYaml(seed);
+    expect(text).toContain('status: published');
+    expect(text).toContain('corrections:');
+    await fs.writeFile(path.join(dir, rel), text);
+    const before = await snapshot();
+    const report = await app.services.content.load(dir);
+    expect(report.collections.updated + report.collections.added).toBe(0);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('exports Letterboxd CSV that reads back as the same films in the same order', async () => {
     const csv = await app.services.collectionFiles.letterboxdCsv(slug);
     const list = parseLetterboxdCsv(csv, `${slug}.csv`);

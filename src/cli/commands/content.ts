@@ -70,7 +70,7 @@ export function registerContentCommands(program: Command): void {
   content
     .command('export [slugs...]')
     .description(
-      'Write collections to <dir>/collections/<slug>.yaml (default: every collection made in the workspace), or one as Letterboxd CSV.',
+      'Write collections to <dir>/collections/<slug>.yaml (default: every collection made in the workspace or imported), or one as Letterboxd CSV.',
     )
     .option('-d, --dir <dir>', 'content folder (overrides KINOTEKA_CONTENT_DIR)')
     .option('--letterboxd', 'write Letterboxd CSV (Position,Name,Year,Description) instead')
@@ -101,7 +101,8 @@ export function registerContentCommands(program: Command): void {
             await fs.writeFile(path.join(dir, file), text);
             console.log(`wrote ${path.join(dir, file)}`);
           }
-          if (chosen.length === 0) console.log('no collection made in the workspace to export');
+          if (chosen.length === 0)
+            console.log('no collection made in the workspace or imported to export');
         });
       },
     );

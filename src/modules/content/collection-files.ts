@@ -344,12 +344,12 @@ export class CollectionFiles {
     );
   }
 
-  /** Collections made in the workspace (not loaded from files), what `content export` writes. */
+  /** Collections not loaded from files (made in the workspace or imported): `content export`. */
   async workspaceSlugs(): Promise<string[]> {
     const rows = await this.db
       .selectFrom('collections')
       .select('slug')
-      .where('origin', '=', 'workspace')
+      .where('origin', '!=', 'content')
       .orderBy('slug')
       .execute();
     return rows.map((r) => r.slug);
