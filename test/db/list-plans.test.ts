@@ -98,6 +98,9 @@ function problems(
         const scan = /^SCAN (\w+)(.*)$/.exec(line.trim());
         if (scan && !WALK_INDEXES.test(scan[2] ?? '')) report(line);
         if (!opts.sorted && lists && /USE TEMP B-TREE FOR ORDER BY/.test(line)) report(line);
+        // A Bloom filter (or an automatic index) is built from every matching row first: the
+        // walk must probe per film instead.
+        if (!opts.sorted && /BLOOM FILTER|AUTOMATIC/.test(line)) report(line);
         return;
       }
       if (/Seq Scan/.test(line)) report(line);

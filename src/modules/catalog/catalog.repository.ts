@@ -1,7 +1,6 @@
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../db/index.ts';
 import { countryName } from '../../lib/countries.ts';
-import { type PersonProfile, readPersonProfile } from './people.repository.ts';
 import {
   type CreditRole,
   type FilmFilter,
@@ -259,7 +258,9 @@ export class CatalogRepository {
       return (eb: ExpressionBuilder<Database, 'films'>) =>
         drive
           ? eb('films.id', 'in', ids(eb))
-          : eb.exists(ids(eb).whereRef(sql.ref('film_id'), '=', sql.ref('films.id')));
+          : // `limit 1` keeps the check a probe per film: without it SQLite (3.38+) turns the
+            // EXISTS into a join and first builds a Bloom filter over every matching id.
+            eb.exists(ids(eb).whereRef(sql.ref('film_id'), '=', sql.ref('films.id')).limit(1));
     };
     if (filter.director) {
       const director = filter.director;
@@ -304,7 +305,8 @@ export class CatalogRepository {
             eb
               .selectFrom('access_offers')
               .select('access_offers.film_id')
-              .whereRef('access_offers.film_id', '=', 'films.id'),
+              .whereRef('access_offers.film_id', '=', 'films.id')
+              .limit(1),
           ),
         ),
       );
@@ -537,10 +539,5 @@ export class CatalogRepository {
       titles: titles.get(f.id) ?? [],
       people: (credits.get(f.id) ?? []).map((c) => ({ ...c.person, role: c.role })),
     }));
-  }
-
-  /** Birth, death, other names and the sources of each credit (people.repository.ts). */
-  personProfile(personId: number): Promise<PersonProfile> {
-    return readPersonProfile(this.db, personId);
   }
 }
