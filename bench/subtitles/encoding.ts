@@ -1,5 +1,5 @@
 /**
- * Encoding detection (run: node --import tsx bench/subtitles/encoding.ts [--verbose]).
+ * Encoding detection (run: node --import tsx bench/subtitles/encoding.ts [--verbose] [--held-out]).
  *
  * SRT files of 300, 60, 8 and 2 cues are assembled from our own sentences in each language
  * (test/fixtures/subtitles/encoding-corpus.ts), encoded with iconv-lite in each code page that
@@ -17,6 +17,8 @@ import { decodeSubtitleBytes } from '../../src/modules/subtitles/index.ts';
 import { FILES, SIZES, encodedFile } from '../../test/fixtures/subtitles/encoding-corpus.ts';
 
 const verbose = process.argv.includes('--verbose');
+/** --held-out: the other dialogue (HELD_OUT), never used to tune the models. */
+const heldOut = process.argv.includes('--held-out');
 const SEEDS = 3;
 
 interface Verdict {
@@ -59,7 +61,7 @@ for (const [lang, enc, inModel, bom] of FILES) {
   const t = { ours: tally(), peer: tally() };
   for (const size of SIZES) {
     for (let seed = 0; seed < SEEDS; seed++) {
-      const { bytes, expected } = encodedFile(lang, enc, size, seed, bom);
+      const { bytes, expected } = encodedFile(lang, enc, size, seed, bom, heldOut);
       for (const [who, fn] of [
         ['ours', ours],
         ['peer', peer],
@@ -91,7 +93,7 @@ for (const [lang, enc, inModel, bom] of FILES) {
 }
 const n = SIZES.length * SEEDS;
 console.log(
-  `Encoding detection, ${SIZES.join('/')}-cue SRT files, ${SEEDS} of each size per encoding (${n} files a row)\n`,
+  `Encoding detection${heldOut ? ' (held-out lines)' : ''}, ${SIZES.join('/')}-cue SRT files, ${SEEDS} of each size per encoding (${n} files a row)\n`,
 );
 console.log(
   '| lang    | encoding        | in issue | ours right | unsure | wrong | jschardet right | unsure | wrong |',

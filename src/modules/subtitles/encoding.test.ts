@@ -194,6 +194,26 @@ describe('encoding detection', () => {
     expect(right / total).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('meets them on the held-out lines too (dialogue never used to tune the models)', () => {
+    let right = 0;
+    let total = 0;
+    const wrong: string[] = [];
+    for (const [lang, enc, modelled, bom] of FILES) {
+      for (const size of [60, 2]) {
+        const { bytes, expected } = encodedFile(lang, enc, size, 1, bom, true);
+        const d = decodeSubtitleBytes(bytes);
+        const ok = !d.unsure && d.text.normalize('NFC') === expected;
+        if (modelled) {
+          total++;
+          if (ok) right++;
+        } else expect(d.unsure, `${lang}/${enc}/${size}`).toBe(true);
+        if (!d.unsure && !ok) wrong.push(`${lang}/${enc}/${size}: ${d.encoding}@${d.confidence}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(right / total).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('keeps every Cyrillic code page right on files of 8 cues and more', () => {
     const cyrillic = ['windows-1251', 'koi8-r', 'cp866', 'iso-8859-5', 'maccyrillic', 'ibm855'];
     for (const enc of cyrillic) {
