@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../db/index.ts';
 import { countryName } from '../../lib/countries.ts';
+import { type PersonProfile, readPersonProfile } from './people.repository.ts';
 import {
   type CreditRole,
   type FilmFilter,
@@ -539,5 +540,10 @@ export class CatalogRepository {
       titles: titles.get(f.id) ?? [],
       people: (credits.get(f.id) ?? []).map((c) => ({ ...c.person, role: c.role })),
     }));
+  }
+
+  /** Birth, death, other names and the sources of each credit (people.repository.ts). */
+  personProfile(personId: number): Promise<PersonProfile> {
+    return readPersonProfile(this.db, personId);
   }
 }
