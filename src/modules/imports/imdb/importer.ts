@@ -72,6 +72,8 @@ export interface ImdbImportReport {
   badLines: { where: string; message: string }[];
   seconds: number;
   rowsPerSecond: number;
+  /** Wall-clock seconds of each staged file and of the apply. */
+  timings: Record<string, number>;
 }
 
 const STAGE_TABLE: Record<ImdbFileKey, string> = {
@@ -172,6 +174,7 @@ export class ImdbImporter {
       badLines: [],
       seconds: 0,
       rowsPerSecond: 0,
+      timings: {},
     };
 
     // An unfinished run over the same files resumes; any other unfinished run is abandoned.
@@ -225,6 +228,7 @@ export class ImdbImporter {
       if (staged.includes(key)) continue;
       const { file, header } = IMDB_FILES[key];
       const table = STAGE_TABLE[key];
+      const fileStart = Date.now();
       let count = 0;
       let fileLines = 0;
       const bad: ImdbFormatError[] = [];
@@ -302,6 +306,7 @@ export class ImdbImporter {
           if (key === 'basics') report.skipped.noYear = noYear;
           report.skipped.badLines += bad.length;
           staged.push(key);
+          report.timings[key] = (Date.now() - fileStart) / 1000;
           await tx.run(
             'update import_runs set staged = ?, stats = ?, updated_at = ? where id = ?',
             [staged.join(','), JSON.stringify(report), now(), runId],
@@ -331,8 +336,12 @@ export class ImdbImporter {
       lines: linesSoFar,
       rowsPerSecond: 0,
     });
+    const applyStart = Date.now();
     await s.transaction(async (tx) => {
+      // Fresh staging tables have no statistics; without them PostgreSQL plans nested loops.
+      if (s.dialect === 'postgres') for (const t of ALL_STAGING) await tx.run(`analyze ${t}`);
       await this.apply(tx, report, now());
+      report.timings.apply = (Date.now() - applyStart) / 1000;
       report.seconds = Math.round((Date.now() - started) / 100) / 10;
       report.rowsPerSecond = Math.round(linesSoFar / Math.max(0.001, report.seconds));
       await tx.run(

@@ -37,7 +37,24 @@ export interface PgTarget {
 }
 
 export async function openSession(db: Db, target?: PgTarget): Promise<Session> {
-  if (db.dialect === 'sqlite') return sqliteSession(db.kysely);
+  if (db.dialect === 'sqlite') {
+    // A bulk load writes far more pages than SQLite's default 2 MB cache holds; with a small
+    // cache every index insert of a big transaction goes back to the file. Restored on close.
+    const [before] = (await db.kysely.executeQuery(CompiledQuery.raw('pragma cache_size')))
+      .rows as {
+      cache_size: number;
+    }[];
+    await db.kysely.executeQuery(CompiledQuery.raw('pragma cache_size = -262144'));
+    const session = sqliteSession(db.kysely);
+    return {
+      ...session,
+      close: async () => {
+        await db.kysely.executeQuery(
+          CompiledQuery.raw(`pragma cache_size = ${Number(before?.cache_size ?? -2000)}`),
+        );
+      },
+    };
+  }
   if (!target) throw new Error('a PostgreSQL import needs the database URL');
   const client = new pg.Client({
     connectionString: target.url,
@@ -160,6 +177,9 @@ function pgSession(client: pg.Client): Session {
     ...exec,
     async transaction(fn) {
       await client.query('begin');
+      // Room for the apply's hash joins and sorts; a bulk load need not wait for each flush.
+      await client.query("set local work_mem = '256MB'");
+      await client.query('set local synchronous_commit = off');
       try {
         const out = await fn(exec);
         await client.query('commit');
