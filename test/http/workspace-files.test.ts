@@ -22,10 +22,14 @@ describe.each(DIALECTS)('workspace import, export and users (%s)', (dialect) => 
   const req = (path: string, init: RequestInit = {}) => app.http().request(`${BASE}${path}`, init);
 
   async function signIn(login: string, password = PASSWORD) {
+    // The sign-in form carries a login CSRF token matching a cookie set with it.
+    const form = await req('/sign-in');
+    const loginCookie = (form.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
     const res = await req('/sign-in', {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ login, password, next: '/workspace' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: loginCookie },
+      body: new URLSearchParams({ login, password, next: '/workspace', _csrf: token }).toString(),
     });
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
     const page = await (await req('/workspace', { headers: { cookie } })).text();
