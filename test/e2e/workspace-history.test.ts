@@ -169,4 +169,27 @@ describe('history, review and corrections in the browser', () => {
     await expect(reader.locator('.fact').textContent()).resolves.toContain('only Soviet film');
     await look(reader, 'collection-correction');
   });
+
+  it('opens a film correction from a search, shows its changes, and refuses a malformed line', async () => {
+    const curator = await signIn('curator-two');
+    await curator.goto(`${server.url}/workspace/films?q=${encodeURIComponent('Мать 1926')}`);
+    await curator.getByRole('button', { name: 'Correct Mother (1926)' }).click();
+    await expect.poll(() => curator.url()).toMatch(/\/workspace\/film-drafts\/\d+$/);
+    await curator.getByLabel('Alternative titles').fill('Mat | ru-Latn');
+    await curator.getByLabel('Source URL').fill('https://example.org/mother-1926');
+    await curator.getByLabel('Source title').fill('Mother (1926), restoration notes');
+    await curator.getByRole('button', { name: 'Save film draft' }).click();
+    await curator.waitForURL(/saved=1/);
+    await expect(curator.locator('.diff-added').first().textContent()).resolves.toContain(
+      'Mat | ru-Latn',
+    );
+    await look(curator, 'film-draft');
+    await curator.getByLabel('Credits').fill('producer | Nobody');
+    await curator.getByRole('button', { name: 'Save film draft' }).click();
+    await expect(
+      curator.getByText(/credits line 1: the role must be one of/).isVisible(),
+    ).resolves.toBe(true);
+    await curator.goto(`${server.url}/workspace/films`);
+    await look(curator, 'film-drafts');
+  });
 });

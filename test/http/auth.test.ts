@@ -225,6 +225,8 @@ describe.each(DIALECTS)('accounts and roles over HTTP (%s)', (dialect) => {
       '/workspace/users/:id/disable': 'admin',
       '/workspace/collections/:slug/publish': 'reviewer',
       '/workspace/collections/:slug/send-back': 'reviewer',
+      '/workspace/film-drafts/:id/publish': 'reviewer',
+      '/workspace/film-drafts/:id/send-back': 'reviewer',
     };
     const pages = app
       .http()

@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { type Database, bumpCatalogVersion } from '../../db/index.ts';
 import type { CollectionStatus } from './collections.ts';
+import { FilmDraftsRepository } from './film-drafts.repository.ts';
 import { RevisionsRepository } from './revisions.repository.ts';
 
 export interface DraftRow {
@@ -42,9 +43,12 @@ export interface NewSource {
 export class DraftsRepository {
   /** Revision history, working copies and corrections (src/modules/collections/revisions.*). */
   readonly revisions: RevisionsRepository;
+  /** Film drafts (src/modules/collections/film-drafts.*). */
+  readonly films: FilmDraftsRepository;
 
   constructor(private readonly db: Kysely<Database>) {
     this.revisions = new RevisionsRepository(db);
+    this.films = new FilmDraftsRepository(db);
   }
 
   private base(db: Kysely<Database> = this.db) {

@@ -27,6 +27,7 @@ import {
 } from './revisions.repository.ts';
 import { type RevisionKind, type StatementChange, statementChanges } from './revisions.ts';
 import { RevisionsService } from './revisions.service.ts';
+import { FilmDraftsService } from './film-drafts.service.ts';
 import type {
   DraftRow,
   DraftTransaction,
@@ -142,6 +143,17 @@ export class DraftsService {
   ) {}
 
   private historyService?: RevisionsService;
+  private filmService?: FilmDraftsService;
+
+  /** Corrections of films' titles, credits and English access, through the same review. */
+  get filmDrafts(): FilmDraftsService {
+    return (this.filmService ??= new FilmDraftsService(
+      this.repo.films,
+      this.audit,
+      this.published,
+      this.now,
+    ));
+  }
 
   /** Revision history, diffs, restore, working copies and the reviewer's comparison. */
   get history(): RevisionsService {

@@ -46,3 +46,15 @@ export {
   type ReviewView,
   type RevisionComparison,
 } from './revisions.service.ts';
+export {
+  type FilmChange,
+  type FilmFields,
+  type FilmForm,
+  type FilmProposal,
+  alternativesText,
+  creditsText,
+  offersText,
+  parseFilmForm,
+} from './film-drafts.ts';
+export { FilmDraftsService, type FilmDraft } from './film-drafts.service.ts';
+export type { FilmDraftRow } from './film-drafts.repository.ts';

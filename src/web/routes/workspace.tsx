@@ -27,6 +27,7 @@ import { pathParams, slugParams } from '../input.ts';
 import { AccountPage, AuditPage, SetupPage, SignInPage } from '../pages/workspace/Account.tsx';
 import { EditorPage, type EditorProps, WorkspaceHome } from '../pages/workspace/Editor.tsx';
 import { historyPages } from './workspace-history.tsx';
+import { filmDraftPages } from './workspace-films.tsx';
 
 const script = fs.readFileSync(new URL('../client/workspace.js', import.meta.url), 'utf8');
 
@@ -450,6 +451,7 @@ export function workspacePages({ render, search, accounts, drafts, auth, publicU
   });
 
   app.route('/', historyPages({ drafts, needs, signedIn, page }));
+  app.route('/', filmDraftPages({ drafts, needs, signedIn, page, search }));
 
   return app;
 }

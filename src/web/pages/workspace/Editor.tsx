@@ -56,6 +56,10 @@ export const WorkspaceHome: FC<{
   <section class="workspace">
     <WorkspaceNav user={user} csrf={csrf} />
     <h1>Workspace</h1>
+    <p>
+      <a href="/workspace/films">Film corrections</a>: titles, credits and English access offers,
+      through the same review.
+    </p>
     {can(user, 'review.decide') ? (
       lists.review.length ? (
         <DraftTable caption="Waiting for your review" rows={lists.review} />
