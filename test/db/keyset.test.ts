@@ -118,6 +118,35 @@ describe.each(DIALECTS)('keyset paging on %s', (dialect) => {
     expect(seen).toHaveLength(N / 20);
   });
 
+  it('keeps film_languages with films.languages through insert and update', async () => {
+    const langs = async (id: number) =>
+      (
+        await db.kysely
+          .selectFrom('film_languages')
+          .select('language')
+          .where('film_id', '=', id)
+          .orderBy('language')
+          .execute()
+      ).map((r) => r.language);
+    const film = [...generateFilms(N)][0]!;
+    expect(await langs(film.id)).toEqual([...new Set(film.languages.split(','))].sort());
+    await db.kysely
+      .updateTable('films')
+      .set({ languages: 'uk, ru,,uk' })
+      .where('id', '=', 1)
+      .execute();
+    expect(await langs(1)).toEqual(['ru', 'uk']);
+    expect(
+      (await service.listFilms({ language: 'uk' }, { perPage: 50 })).items.map((f) => f.slug),
+    ).toContain(film.slug);
+    await db.kysely
+      .updateTable('films')
+      .set({ languages: film.languages })
+      .where('id', '=', 1)
+      .execute();
+    expect(await langs(1)).toEqual([...new Set(film.languages.split(','))].sort());
+  });
+
   it('refuses a cursor it did not give out, naming it', async () => {
     for (const bad of ['nonsense', Buffer.from('["a","x",1]').toString('base64url')]) {
       const e = await service.listFilms({}, { perPage: 5, cursor: bad }).catch((x: unknown) => x);
