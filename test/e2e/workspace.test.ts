@@ -261,6 +261,19 @@ describe('the curator workspace', () => {
     const page = await signIn('curator-one');
     await page.getByRole('link', { name: 'Import a list' }).click();
     await look(page, 'import');
+    // A file that is not a Letterboxd export: refused, naming the line, nothing saved.
+    await page.getByLabel('List file (.txt, .md or .csv, UTF-8)').setInputFiles({
+      name: 'wrong.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Letterboxd list export v7\nDate,Title\n'),
+    });
+    await page.getByRole('button', { name: 'Read the list' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').allTextContents())
+      .toEqual(
+        expect.arrayContaining([expect.stringContaining('wrong.csv:2: expected the list header')]),
+      );
+    await look(page, 'import-refused');
     await page
       .getByLabel('List file (.txt, .md or .csv, UTF-8)')
       .setInputFiles(path.resolve(import.meta.dirname, '../fixtures/lists/letterboxd-v7.csv'));

@@ -41,11 +41,14 @@ export const WorkspaceNav: FC<{ user: User; csrf: string }> = ({ user, csrf }) =
 
 export const Problems: FC<{ problems?: readonly Problem[] | undefined }> = ({ problems }) =>
   problems?.length ? (
-    <ul class="notice notice-error" role="alert">
-      {problems.map((p) => (
-        <li>
-          {p.where}: {p.message}
-        </li>
-      ))}
-    </ul>
+    // The alert role on a wrapper: on the <ul> itself it would hide the list's items.
+    <div class="notice notice-error" role="alert">
+      <ul>
+        {problems.map((p) => (
+          <li>
+            {p.where}: {p.message}
+          </li>
+        ))}
+      </ul>
+    </div>
   ) : null;
