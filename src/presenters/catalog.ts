@@ -66,6 +66,7 @@ export function presentFilm(
       person: presentPersonRef(c.person),
       role: c.role,
       character: c.character,
+      sources: c.sources.map(presentSource),
     })),
     synopsis: { text: f.synopsis, sources: f.synopsisSources.map(presentSource) },
     facts: f.facts.map((x) => ({

@@ -82,6 +82,9 @@ export const filmDto = filmSummaryDto
         person: personRefDto,
         role: z.enum(CREDIT_ROLES),
         character: z.string().nullable(),
+        sources: z
+          .array(sourceDto)
+          .describe("What the credit (role, character) rests on; as the person's films[].sources"),
       }),
     ),
     synopsis: z.object({ text: z.string(), sources: z.array(sourceDto) }),

@@ -1,7 +1,12 @@
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../db/index.ts';
 import { countryName } from '../../lib/countries.ts';
-import { type PersonProfile, readPersonProfile } from './people.repository.ts';
+import type { Source } from '../facts/index.ts';
+import {
+  type PersonProfile,
+  readFilmCreditSources,
+  readPersonProfile,
+} from './people.repository.ts';
 import {
   type CreditRole,
   type FilmFilter,
@@ -545,5 +550,10 @@ export class CatalogRepository {
   /** Birth, death, other names and the sources of each credit (people.repository.ts). */
   personProfile(personId: number): Promise<PersonProfile> {
     return readPersonProfile(this.db, personId);
+  }
+
+  /** The sources of each credit of a film, by `filmCreditKey` (people.repository.ts). */
+  filmCreditSources(filmId: number): Promise<Map<string, Source[]>> {
+    return readFilmCreditSources(this.db, filmId);
   }
 }

@@ -29,7 +29,7 @@ import {
   type OnServer,
   hasDriver,
 } from './catalog.repository.ts';
-import { creditKey } from './people.repository.ts';
+import { creditKey, filmCreditKey } from './people.repository.ts';
 import { ValidationError } from '../../lib/errors.ts';
 
 /** What the service reads from the catalogue's own tables; a test may pass an in-memory fake. */
@@ -52,7 +52,7 @@ export type CatalogReader = Pick<
   | 'allFilmsWithNames'
 > &
   // Optional, so a reader without people's files (a test's fake) still serves person pages.
-  Partial<Pick<CatalogRepository, 'personProfile'>>;
+  Partial<Pick<CatalogRepository, 'personProfile' | 'filmCreditSources'>>;
 /** The parts of the facts and access services the catalogue uses. */
 export type FilmFactsSource = Pick<FactsService, 'forFilm'>;
 export type FilmAccessSource = Pick<AccessService, 'forFilm' | 'kindsOf'>;
@@ -128,15 +128,20 @@ export class CatalogService {
   async getFilm(slug: string): Promise<FilmDetail> {
     const film = await this.catalog.findFilm(slug);
     if (!film) throw new NotFoundError(`No film with the slug "${slug}".`);
-    const [titles, credits, countries, { facts, synopsisSources }, access] = await Promise.all([
-      this.catalog.titlesForFilms([film.id]),
-      this.catalog.creditsForFilms([film.id]),
-      this.catalog.countriesForFilm(film.id),
-      this.facts.forFilm(film.id),
-      this.access.forFilm(film.id),
-    ]);
+    const [titles, credits, creditSources, countries, { facts, synopsisSources }, access] =
+      await Promise.all([
+        this.catalog.titlesForFilms([film.id]),
+        this.catalog.creditsForFilms([film.id]),
+        this.catalog.filmCreditSources?.(film.id),
+        this.catalog.countriesForFilm(film.id),
+        this.facts.forFilm(film.id),
+        this.access.forFilm(film.id),
+      ]);
     const filmTitles = titles.get(film.id) ?? [];
-    const filmCredits = credits.get(film.id) ?? [];
+    const filmCredits = (credits.get(film.id) ?? []).map((c) => ({
+      ...c,
+      sources: creditSources?.get(filmCreditKey(c)) ?? [],
+    }));
     const summary = (await this.summaries([{ ...film, ...summaryFrom(filmTitles) }]))[0]!;
     return {
       ...summary,

@@ -29,6 +29,11 @@ export interface Credit {
   character: string | null;
 }
 
+/** A credit on a film's page, with what it rests on (the film file's `sources` for it). */
+export interface FilmCredit extends Credit {
+  sources: Source[];
+}
+
 export interface FilmSummary {
   slug: string;
   year: number;
@@ -47,7 +52,7 @@ export interface FilmDetail extends FilmSummary {
   runtimeNote: string | null;
   silent: boolean;
   languages: string[];
-  credits: Credit[];
+  credits: FilmCredit[];
   synopsis: string;
   synopsisSources: Source[];
   facts: Fact[];

@@ -5,6 +5,7 @@ export {
   TITLE_KINDS,
   type Credit,
   type CreditRole,
+  type FilmCredit,
   type FilmDetail,
   type FilmFilter,
   type FilmSummary,

@@ -122,3 +122,49 @@ export async function readPersonProfile(
     creditSources,
   };
 }
+
+/** Identifies one credit within a film: the person, the role and the character. */
+export function filmCreditKey(c: {
+  person: { slug: string };
+  role: CreditRole;
+  character: string | null;
+}) {
+  return `${c.person.slug}\u0000${c.role}\u0000${c.character ?? ''}`;
+}
+
+/** The sources of each credit of a film, by `filmCreditKey`, in the order the file gives them. */
+export async function readFilmCreditSources(
+  db: Kysely<Database>,
+  filmId: number,
+): Promise<Map<string, Source[]>> {
+  const rows = await db
+    .selectFrom('credit_sources')
+    .innerJoin('credits', 'credits.id', 'credit_sources.credit_id')
+    .innerJoin('people', 'people.id', 'credits.person_id')
+    .innerJoin('sources', 'sources.id', 'credit_sources.source_id')
+    .select([
+      'people.slug as person_slug',
+      'credits.role',
+      'credits.character',
+      'url',
+      'title',
+      'publisher',
+      'accessed_on',
+    ])
+    .where('credits.film_id', '=', filmId)
+    .orderBy('credits.position')
+    .orderBy('credit_sources.position')
+    .execute();
+  const out = new Map<string, Source[]>();
+  for (const r of rows) {
+    const key = filmCreditKey({
+      person: { slug: r.person_slug },
+      role: r.role as CreditRole,
+      character: r.character,
+    });
+    const list = out.get(key) ?? [];
+    if (!list.some((s) => s.url === r.url)) list.push(source(r));
+    out.set(key, list);
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { accessKindLabel, accessMediumLabel } from '../../modules/access/index.ts';
-import type { FilmDetail } from '../../modules/catalog/index.ts';
+import type { FilmCredit, FilmDetail } from '../../modules/catalog/index.ts';
 import type { MediaAccessSummary } from '../../modules/media/index.ts';
 import { numberSources } from '../../modules/facts/index.ts';
 import {
@@ -21,21 +21,40 @@ const TITLE_KIND_LABEL = {
 
 const LANGUAGE_NAMES: Record<string, string> = { ru: 'Russian', en: 'English', uk: 'Ukrainian' };
 
+/** Directors or writers, each named with the footnotes of their credit. */
+const CreditedPeople: FC<{ credits: readonly FilmCredit[]; numbers: Map<string, number> }> = ({
+  credits,
+  numbers,
+}) => (
+  <>
+    {credits.map((c, i) => (
+      <>
+        {i > 0 ? (i === credits.length - 1 ? ' and ' : ', ') : ''}
+        <a href={urls.person(c.person.slug)}>{c.person.name}</a>
+        <SourceLinks sources={c.sources} numbers={numbers} />
+      </>
+    ))}
+  </>
+);
+
 export const FilmPage: FC<{
   film: FilmDetail;
   collections: { slug: string; title: string; position: number }[];
   /** What the server's media library holds, and the player's URL once a copy can be played. */
   onServer?: { summary: MediaAccessSummary; watch: string | null } | undefined;
 }> = ({ film: f, collections, onServer }) => {
+  const directorCredits = f.credits.filter((c) => c.role === 'director');
+  const writerCredits = f.credits.filter((c) => c.role === 'writer');
+  const cast = f.credits.filter((c) => c.role === 'cast');
+  const directors = directorCredits.map((c) => c.person);
+  // Footnotes in reading order: synopsis, facts, access, then the credits as the page lists them.
   const sourceGroups = [
     f.synopsisSources,
     ...f.facts.map((x) => x.sources),
     ...f.access.map((o) => [o.source]),
+    ...[...directorCredits, ...writerCredits, ...cast].map((c) => c.sources),
   ];
   const numbers = numberSources(sourceGroups);
-  const directors = f.credits.filter((c) => c.role === 'director').map((c) => c.person);
-  const writers = f.credits.filter((c) => c.role === 'writer').map((c) => c.person);
-  const cast = f.credits.filter((c) => c.role === 'cast');
   const original = f.originalTitle;
   return (
     <article class="film">
@@ -229,15 +248,15 @@ export const FilmPage: FC<{
       <section aria-labelledby="credits-heading">
         <h2 id="credits-heading">Credits</h2>
         <dl class="credits">
-          <dt>{directors.length > 1 ? 'Directors' : 'Director'}</dt>
+          <dt>{directorCredits.length > 1 ? 'Directors' : 'Director'}</dt>
           <dd>
-            <PersonLinks people={directors} />
+            <CreditedPeople credits={directorCredits} numbers={numbers} />
           </dd>
-          {writers.length ? (
+          {writerCredits.length ? (
             <>
-              <dt>{writers.length > 1 ? 'Writers' : 'Writer'}</dt>
+              <dt>{writerCredits.length > 1 ? 'Writers' : 'Writer'}</dt>
               <dd>
-                <PersonLinks people={writers} />
+                <CreditedPeople credits={writerCredits} numbers={numbers} />
               </dd>
             </>
           ) : null}
@@ -263,7 +282,10 @@ export const FilmPage: FC<{
                       </span>
                     ) : null}
                   </td>
-                  <td>{c.character ?? '—'}</td>
+                  <td>
+                    {c.character ?? '—'}
+                    <SourceLinks sources={c.sources} numbers={numbers} />
+                  </td>
                 </tr>
               ))}
             </tbody>
