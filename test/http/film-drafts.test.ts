@@ -5,8 +5,11 @@
  * publishes it: the film page and the API show the new alternative title, credit and offer;
  * and a draft whose film changed under it is refused, not merged.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../helpers/db.ts';
+import { CONTENT_DIR, DIALECTS } from '../helpers/db.ts';
 import { type TestApp, createTestApp } from '../helpers/app.ts';
 
 const BASE = 'http://kinoteka.test';
@@ -184,6 +187,30 @@ describe.each(DIALECTS)('film corrections over HTTP (%s)', (dialect) => {
     expect(html).toContain('Valentin Zubkov');
     const audit = await app.services.accounts.listAudit({ limit: 30 });
     expect(audit.map((a) => a.action)).toContain('film_draft.publish');
+  });
+
+  it('reports a changed film file that contradicts a browser correction, and keeps the correction', async () => {
+    // The film was corrected in the first test; its unchanged file loads without a word.
+    await app.services.content.load(CONTENT_DIR);
+    expect(
+      JSON.stringify((await (await req(`/api/v1/films/${CRANES}`)).json()) as object),
+    ).toContain('Valentin Zubkov');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinoteka-film-guard-'));
+    try {
+      fs.cpSync(CONTENT_DIR, dir, { recursive: true });
+      const file = path.join(dir, 'films', `${CRANES}.yaml`);
+      fs.writeFileSync(
+        file,
+        fs.readFileSync(file, 'utf8').replace('  minutes: 95', '  minutes: 97'),
+      );
+      await expect(app.services.content.load(dir)).rejects.toThrow(
+        /conflict with corrections made in the browser/,
+      );
+      const film = JSON.stringify((await (await req(`/api/v1/films/${CRANES}`)).json()) as object);
+      expect(film).toContain('Valentin Zubkov');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to publish a draft whose film changed under it', async () => {

@@ -9,6 +9,7 @@ import { type Database, bumpCatalogVersion, readCatalogVersion } from '../../db/
 import { type Problem, ValidationError } from '../../lib/errors.ts';
 import { slugify } from '../../lib/text/index.ts';
 import { decideCollectionSync } from './collection-files.ts';
+import { browserCorrectedFilm } from './film-guard.ts';
 import type { ContentPlan, PlannedCollection, PlannedFilm, PlannedPerson } from './content.ts';
 import { personSlug } from './content.ts';
 
@@ -66,6 +67,17 @@ export class ContentRepository {
       const sourceIds = await this.syncSources(trx, plan, report.sources);
       const personIds = await this.syncPeople(trx, plan, sourceIds, report.people);
 
+      // A film corrected in the browser is never overwritten silently by a changed file.
+      const filmConflicts: Problem[] = [];
+      for (const film of plan.films) {
+        const message = await browserCorrectedFilm(trx, film);
+        if (message) filmConflicts.push({ where: film.file, message });
+      }
+      if (filmConflicts.length > 0)
+        throw new ValidationError(
+          `${filmConflicts.length} film file(s) conflict with corrections made in the browser; nothing was loaded.`,
+          filmConflicts,
+        );
       const filmIds = new Map<string, number>();
       let done = 0;
       for (const film of plan.films) {
