@@ -6,23 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImdbFormatError } from '../../src/modules/imports/index.ts';
+import { gzFixtures } from '../fixtures/imdb/small.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/db.ts';
-
-const SMALL = path.resolve(import.meta.dirname, '../fixtures/imdb/small');
-
-/** The fixture files gzipped into a fresh folder; `edit` may change a file's text first. */
-export function gzFixtures(edit: (name: string, text: string) => string = (_n, t) => t): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinoteka-imdb-'));
-  for (const f of fs.readdirSync(SMALL)) {
-    const text = edit(f, fs.readFileSync(path.join(SMALL, f), 'utf8'));
-    fs.writeFileSync(path.join(dir, `${f}.gz`), gzipSync(text));
-  }
-  return dir;
-}
 
 async function snapshot(app: TestApp) {
   const k = app.testDb.kysely;

@@ -185,7 +185,7 @@ export function registerCheckCommands(program: Command): void {
 
   const kb = program.command('kb').description('The knowledge base behind claim checking.');
   kb.command('load-wikidata <file>')
-    .description('Load films from a Wikidata JSON dump (.json, .jsonl or .gz), streaming.')
+    .description('Load films from a Wikidata JSON dump (.json, .jsonl, .gz or .bz2), streaming.')
     .option('--only <ids...>', 'load only these items, e.g. Q183543 Q1122580')
     .option('--json', 'print the report as JSON')
     .action(async (file: string, opts: { only?: string[]; json?: boolean }) => {

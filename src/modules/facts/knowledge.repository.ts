@@ -97,16 +97,38 @@ export class KnowledgeRepository {
       const mine = all.filter((r) => r.layer === layer);
       const pick = (kind: string) =>
         mine.filter((r) => r.kind === kind).map((r) => JSON.parse(r.doc));
+      const films = pick('film') as { imdb?: unknown }[];
       // Validated on the way in; fromJSON validates again so a hand-edited row fails loudly.
       kb.add(
         KnowledgeBase.fromJSON({
-          films: pick('film'),
+          films,
           statements: pick('statement'),
           editions: pick('edition'),
         }).toJSON(),
+        { catalogueByImdb: await this.catalogueByImdb(films) },
       );
     }
     return kb;
+  }
+
+  /**
+   * The catalogue films (slug) carrying the IMDb ids these records name (Wikidata P345): an
+   * item is linked to the catalogue film with its IMDb id, imported or content-managed.
+   */
+  private async catalogueByImdb(
+    films: readonly { imdb?: unknown }[],
+  ): Promise<Map<string, string>> {
+    const ids = [...new Set(films.flatMap((f) => (typeof f.imdb === 'string' ? [f.imdb] : [])))];
+    const out = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 10_000) {
+      const rows = await this.db
+        .selectFrom('films')
+        .select(['slug', 'imdb_id'])
+        .where('imdb_id', 'in', ids.slice(i, i + 10_000))
+        .execute();
+      for (const r of rows) if (r.imdb_id) out.set(r.imdb_id, r.slug);
+    }
+    return out;
   }
 
   async counts(): Promise<Record<string, number>> {

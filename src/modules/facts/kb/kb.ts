@@ -172,6 +172,11 @@ export const filmRecordSchema = z.strictObject({
   year: z.int().optional(),
   titles: z.array(titleFormSchema).min(1),
   directors: z.array(z.string().min(1)).default([]),
+  /** The film's IMDb id (Wikidata P345), which links it to the catalogue film that has it. */
+  imdb: z
+    .string()
+    .regex(/^tt\d+$/)
+    .optional(),
 });
 
 export const editionEntrySchema = z.strictObject({
@@ -337,11 +342,18 @@ export class KnowledgeBase {
    * recognisably a known film — by its Wikidata id, or by the same original title and year — is
    * merged into it and its statements move to the known key.
    */
-  add(data: Partial<KnowledgeData>): AddSummary {
+  add(
+    data: Partial<KnowledgeData>,
+    opts: {
+      /** Catalogue film slugs by IMDb id: a film with one of these ids takes that key. */
+      catalogueByImdb?: ReadonlyMap<string, string>;
+    } = {},
+  ): AddSummary {
     const summary: AddSummary = { films: 0, statements: 0, editions: 0, linked: [] };
     const rekey = new Map<string, string>();
     for (const film of data.films ?? []) {
-      const target = this.#films.has(film.key) ? film.key : this.#linkTarget(film);
+      const byImdb = film.imdb !== undefined ? opts.catalogueByImdb?.get(film.imdb) : undefined;
+      const target = this.#films.has(film.key) ? film.key : (byImdb ?? this.#linkTarget(film));
       if (target !== undefined && target !== film.key) {
         rekey.set(film.key, target);
         summary.linked.push({ from: film.key, to: target });
@@ -360,6 +372,7 @@ export class KnowledgeBase {
         this.#films.set(key, {
           ...prev,
           wikidata: prev.wikidata ?? film.wikidata,
+          ...((prev.imdb ?? film.imdb) ? { imdb: prev.imdb ?? film.imdb } : {}),
           year: prev.year ?? film.year,
           titles,
           directors: prev.directors.length > 0 ? prev.directors : film.directors,
@@ -400,6 +413,9 @@ export class KnowledgeBase {
   }
 
   #linkTarget(film: FilmRecord): string | undefined {
+    if (film.imdb !== undefined) {
+      for (const known of this.#films.values()) if (known.imdb === film.imdb) return known.key;
+    }
     if (film.wikidata !== undefined) {
       for (const known of this.#films.values())
         if (known.wikidata === film.wikidata) return known.key;

@@ -2,7 +2,8 @@
  * Loads films from Wikidata's JSON entity dump format
  * (https://www.wikidata.org/wiki/Wikidata:Database_download#JSON_dumps_(recommended)): a JSON
  * array with one entity per line, each line but the last ending in ",". Plain JSON lines (one
- * entity per line, no brackets) are accepted too, and `.gz` files are decompressed on the fly.
+ * entity per line, no brackets) are accepted too, and `.gz` and `.bz2` files are decompressed on
+ * the fly (`.bz2` by the system's `bzip2 -dc`, piped).
  *
  * Memory stays independent of the dump's size: the file is read line by line, several times.
  * Pass 1 maps the selected films (`only`, or every film) and notes which other entities they
@@ -13,6 +14,7 @@
  * Nothing is returned unless the whole file parses: a malformed line throws an error naming it.
  */
 import { ValidationError } from '../../../lib/errors.ts';
+import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
@@ -221,7 +223,28 @@ async function forEachEntity(
       onProgress({ pass, bytesRead, totalBytes: source.totalBytes });
     }
   });
-  const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+  // .bz2: no bzip2 stream package is installed, so the system's bzip2 decompresses, piped.
+  const bunzip = file.endsWith('.bz2')
+    ? spawn('bzip2', ['-dc'], { stdio: ['pipe', 'pipe', 'pipe'] })
+    : undefined;
+  let bunzipError = '';
+  const bunzipDone = bunzip
+    ? new Promise<number | null>((resolve) => {
+        bunzip.on('error', (e) => {
+          bunzipError = `cannot run bzip2 (${e.message}); install bzip2 or decompress the dump first`;
+          resolve(-1);
+        });
+        bunzip.stderr.on('data', (b: Buffer) => {
+          bunzipError += b.toString();
+        });
+        bunzip.on('close', (code) => resolve(code));
+      })
+    : undefined;
+  if (bunzip) {
+    raw.pipe(bunzip.stdin);
+    bunzip.stdin.on('error', () => {}); // bzip2 quit early: its exit status says why
+  }
+  const input = bunzip ? bunzip.stdout : file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
   const lines = createInterface({ input, crlfDelay: Infinity });
   // readline ends quietly when its input fails; remember the failure so a truncated or corrupt
   // file is an error rather than a partial load.
@@ -234,6 +257,7 @@ async function forEachEntity(
   if (input !== raw) input.on('error', fail);
   let lineNo = 0;
   let count = 0;
+  let completed = false;
   try {
     for await (const rawLine of lines) {
       lineNo++;
@@ -251,12 +275,20 @@ async function forEachEntity(
       count++;
       visit(value as Entity, lineNo);
     }
+    completed = true;
   } catch (err) {
     if (err instanceof WikidataFormatError) throw err;
     streamError ??= err instanceof Error ? err : new Error(String(err));
   } finally {
     lines.close();
     raw.destroy();
+    if (bunzip && !completed && bunzip.exitCode === null) bunzip.kill();
+  }
+  if (bunzipDone) {
+    const code = await bunzipDone;
+    if (code !== 0 && !streamError) {
+      streamError = new Error(bunzipError.trim() || `bzip2 exited with status ${code}`);
+    }
   }
   if (streamError) {
     throw new WikidataFormatError(
@@ -287,6 +319,57 @@ interface Related {
 interface FilmDraft {
   entity: Entity;
   line: number;
+}
+
+/** Every property the mapping reads; a kept film keeps only these claims. */
+const USED_PROPERTIES = new Set([
+  'P31',
+  'P50',
+  'P57',
+  'P58',
+  'P144',
+  'P161',
+  'P166',
+  'P179',
+  'P272',
+  'P345',
+  'P361',
+  'P393',
+  'P453',
+  'P495',
+  'P577',
+  'P580',
+  'P585',
+  'P805',
+  'P1027',
+  'P1411',
+  'P1476',
+  'P1545',
+  'P2047',
+  'P4633',
+  'P4969',
+]);
+
+/**
+ * A film entity cut down to what `Mapper.map` reads: labels and aliases in the chosen languages
+ * (and `mul`, and the first label as the last resort), the claims of the used properties. A
+ * full dump's film entity carries hundreds of external ids and labels in every language; the
+ * films are held until the last pass, so this is what keeps memory to the films' count.
+ */
+function slim(entity: Entity, languages: readonly string[]): Entity {
+  const keep = new Set([...languages, 'mul', 'en']);
+  const labels: NonNullable<Entity['labels']> = {};
+  const all = entity.labels ?? {};
+  for (const [lang, l] of Object.entries(all)) if (keep.has(lang)) labels[lang] = l;
+  const first = Object.entries(all)[0];
+  if (first && Object.keys(labels).length === 0) labels[first[0]] = first[1];
+  const aliases: NonNullable<Entity['aliases']> = {};
+  for (const [lang, a] of Object.entries(entity.aliases ?? {}))
+    if (keep.has(lang)) aliases[lang] = a;
+  const claims: NonNullable<Entity['claims']> = {};
+  for (const [p, c] of Object.entries(entity.claims ?? {}))
+    if (USED_PROPERTIES.has(p)) claims[p] = c;
+  return { id: entity.id, ...(entity.type ? { type: entity.type } : {}), labels, aliases, claims };
 }
 
 function pickLabel(entity: Entity, languages: readonly string[]): string | undefined {
@@ -510,9 +593,13 @@ class Mapper {
     }
     if (titles.length === 0) add(pickLabel(entity, this.languages) ?? id, 'alternative');
 
+    const imdb = claims(entity, 'P345')
+      .map((c) => stringValue(c.mainsnak))
+      .find((v) => v !== undefined && /^tt\d+$/.test(v));
     const film: FilmRecord = {
       key: id,
       wikidata: id,
+      ...(imdb ? { imdb } : {}),
       titles,
       directors: statements.flatMap((s) => (s.property === 'director' ? [s.value.name] : [])),
       ...(earliest ? { year: earliest.year } : {}),
@@ -583,7 +670,7 @@ export async function loadWikidata(
   const entities = await forEachEntity(source, file, 1, options.onProgress, (entity, line) => {
     const selected = only ? only.has(entity.id) : isFilmEntity(entity);
     if (!selected) return;
-    drafts.push({ entity, line });
+    drafts.push({ entity: slim(entity, languages), line });
     for (const id of referencedIds(entity)) wanted.add(id);
   });
   if (only) {
