@@ -147,6 +147,17 @@ describe.each(DIALECTS)('keyset paging on %s', (dialect) => {
     expect(await langs(1)).toEqual([...new Set(film.languages.split(','))].sort());
   });
 
+  it('the menus (decades, countries, languages) are every value some film has', async () => {
+    const films = [...generateFilms(N)];
+    const sorted = (xs: Iterable<string | number>) =>
+      [...new Set(xs)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(await repo.decades()).toEqual(sorted(films.map((f) => Math.floor(f.year / 10) * 10)));
+    expect(await repo.filterValues()).toEqual({
+      countries: sorted(films.flatMap((f) => f.countries)),
+      languages: sorted(films.flatMap((f) => f.languages.split(','))),
+    });
+  });
+
   it('refuses a cursor it did not give out, naming it', async () => {
     for (const bad of ['nonsense', Buffer.from('["a","x",1]').toString('base64url')]) {
       const e = await service.listFilms({}, { perPage: 5, cursor: bad }).catch((x: unknown) => x);

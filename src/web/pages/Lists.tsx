@@ -19,7 +19,7 @@ const Pager: FC<{ page: Page<unknown>; pageHref: (cursor: string) => string }> =
         </a>
       ) : null}
       <span>
-        {page.items.length} of {page.total}
+        {page.items.length} of {page.total.toLocaleString('en')}
         {page.prev ? '' : ` · page 1 of ${pages}`}
       </span>
       {page.next ? (
