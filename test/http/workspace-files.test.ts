@@ -125,6 +125,33 @@ describe.each(DIALECTS)('workspace import, export and users (%s)', (dialect) => 
     expect(d.entries[0]?.note).toBe("Pudovkin's silent, after Gorky.");
   });
 
+  it('moves an entry to a position (drag and drop), and refuses a move from a stale version', async () => {
+    const user = (await app.services.accounts.listUsers()).find((u) => u.username === 'curator')!;
+    const d = await app.services.drafts.get(user, slug);
+    const last = d.entries[3]!;
+    const moved = await post(s.curator, `/workspace/collections/${slug}/move`, {
+      version: String(d.version),
+      entry: String(last.id),
+      to: '1',
+    });
+    expect(moved.status).toBe(303);
+    const after = await app.services.drafts.get(user, slug);
+    expect(after.entries.map((e) => e.film.slug)).toEqual([
+      'mother-1990',
+      'mother-1926',
+      'the-house-i-live-in-1957',
+      'the-cranes-are-flying-1957',
+    ]);
+    const stale = await post(s.curator, `/workspace/collections/${slug}/move`, {
+      version: String(d.version),
+      entry: String(last.id),
+      to: '4',
+    });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('Nothing of yours was saved');
+    expect((await app.services.drafts.get(user, slug)).entries[0]?.film.slug).toBe('mother-1990');
+  });
+
   it('refuses a broken file naming its line, and an upload without the CSRF token', async () => {
     const bad = new TextEncoder().encode('Letterboxd list export v7\nDate,Title\n');
     const res = await upload(s.curator, bad, 'broken.csv');
@@ -148,10 +175,10 @@ describe.each(DIALECTS)('workspace import, export and users (%s)', (dialect) => 
     expect(csv.headers.get('cache-control')).toContain('no-store');
     const list = parseLetterboxdCsv(await csv.text());
     expect(list.entries.map((e) => `${e.title} (${e.year})`)).toEqual([
+      'Mother (1990)',
       'Mother (1926)',
       'The House I Live In (1957)',
       'The Cranes Are Flying (1957)',
-      'Mother (1990)',
     ]);
     const yaml = await (
       await req(`/workspace/collections/${slug}/export/content.yaml`, {
