@@ -109,7 +109,7 @@ describe('kinoteka CLI', () => {
     it('says ok for the default content', () => {
       const r = run(['content', 'check']);
       expect(r.code).toBe(0);
-      expect(r.out).toMatch(/^ok: 10 films and 1 collection in /m);
+      expect(r.out).toMatch(/^ok: 10 films, 1 collection and \d+ person files in /m);
     });
   });
 

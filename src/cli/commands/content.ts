@@ -30,7 +30,7 @@ export function registerContentCommands(program: Command): void {
             console.log(
               r.problems.length
                 ? `${count(r.problems.length, 'problem')} in ${dir}`
-                : `ok: ${count(r.films, 'film')} and ${count(r.collections, 'collection')} in ${dir}`,
+                : `ok: ${count(r.films, 'film')}, ${count(r.collections, 'collection')} and ${count(r.people, 'person file', 'person files')} in ${dir}`,
             );
           }
           if (r.problems.length) process.exitCode = 1;

@@ -8,6 +8,8 @@ import type { ContentRepository, SyncProgress, SyncReport } from './content.repo
 export interface CheckReport {
   films: number;
   collections: number;
+  /** Person files (`people/<slug>.yaml`) read, each validated against the films' credits. */
+  people: number;
   problems: Problem[];
 }
 
@@ -59,6 +61,7 @@ export class ContentService {
     return {
       films: read.films.length,
       collections: read.collections.length,
+      people: read.people.length,
       problems: [...read.problems, ...planned.problems, ...knowledgeProblems],
     };
   }
