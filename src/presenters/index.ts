@@ -19,3 +19,4 @@ export { presentCheckedText, presentCollectionCheck, presentImport } from './che
 export { presentSearchResult } from './search.ts';
 export * from './workspace.ts';
 export * from './revisions.ts';
+export * from './film-drafts.ts';

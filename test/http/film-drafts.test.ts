@@ -213,6 +213,60 @@ describe.each(DIALECTS)('film corrections over HTTP (%s)', (dialect) => {
     }
   });
 
+  it('takes a film correction through the API with the same rules', async () => {
+    const call = async (c: Client, path: string, body: unknown) => {
+      const res = await req(`/api/v1${path}`, {
+        method: 'POST',
+        headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, json: (await res.json()) as { data: any; error?: any } };
+    };
+    const started = await call(curator, '/film-drafts', { film: 'ballad-of-a-soldier-1959' });
+    expect(started.status).toBe(201);
+    const d = started.json.data;
+    const lines = (xs: string[]) => xs.join('\n');
+    const form = {
+      version: d.version,
+      original: d.base.original,
+      original_language: d.base.original_language,
+      transliteration: d.base.transliteration,
+      english: d.base.english,
+      alternatives: lines(d.base.alternatives.map((a: any) => `${a.text} | ${a.language}`)),
+      credits: lines(
+        d.base.credits.map((c: any) => [c.role, c.name, c.character].filter(Boolean).join(' | ')),
+      ),
+      offers: '',
+      source_url: 'https://example.org/ballad',
+      source_title: 'Ballad of a Soldier, disc notes',
+      source_accessed_on: '2026-12-02',
+    };
+    const bad = await call(curator, `/film-drafts/${d.id}`, { ...form, credits: 'actor | X' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json)).toContain('credits line 1');
+    const saved = await call(curator, `/film-drafts/${d.id}`, {
+      ...form,
+      alternatives: `${form.alternatives}\nBallada o soldate | ru-Latn`.trim(),
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.json.data.changes).toContain('Alternative titles');
+    const sub = await call(curator, `/film-drafts/${d.id}/submit`, {
+      version: saved.json.data.version,
+    });
+    expect(sub.status).toBe(200);
+    expect(
+      (await call(curator, `/film-drafts/${d.id}/publish`, { version: sub.json.data.version }))
+        .status,
+    ).toBe(403);
+    const pub = await call(reviewer, `/film-drafts/${d.id}/publish`, {
+      version: sub.json.data.version,
+    });
+    expect(pub.status).toBe(200);
+    expect(pub.json.data.status).toBe('published');
+    const film = JSON.stringify(await (await req('/api/v1/films/ballad-of-a-soldier-1959')).json());
+    expect(film).toContain('Ballada o soldate');
+  });
+
   it('refuses to publish a draft whose film changed under it', async () => {
     const start = await post(curator, '/workspace/films/start', { film: 'mother-1926' });
     const id = Number(start.headers.get('location')!.split('/').pop());

@@ -17,6 +17,7 @@ import {
 } from '../../presenters/index.ts';
 import { userOf } from '../auth/auth.ts';
 import { parseBody, parseQuery } from '../validate.ts';
+import { filmDraftRoutes } from './film-drafts.routes.ts';
 import type { ApiRoute } from './registry.ts';
 import { listOf, one } from './schemas.ts';
 
@@ -62,6 +63,7 @@ const slugOf = (c: { req: { param(name: string): string | undefined } }) =>
 
 export function workspaceRoutes(drafts: DraftsService): ApiRoute[] {
   return [
+    ...filmDraftRoutes(drafts),
     {
       method: 'get',
       path: '/drafts',
