@@ -212,6 +212,8 @@ export async function createApplication(
     probe: createFfprobeRepository(),
     candidates: () => catalog.allFilmsWithNames(),
     schedule: mediaScheduler(queue),
+    // covers made from the copies, beside (not inside) the segment cache and its size limit
+    coversDir: `${config.media.cacheDir}-covers`,
   });
   const services: Services = {
     media,

@@ -1,7 +1,8 @@
 /**
  * The media library's background work: `media.probe` runs ffprobe on a new or changed file and
  * then queues `media.subtitles`, which turns the text subtitle streams and sidecars of a video
- * into WebVTT; with an `hlsPlan` (given by the composition root, which owns the HLS segment
+ * into WebVTT, and `media.cover`, which makes the film's cover from the copy (artwork beside it,
+ * or a frame; see artwork.ts); with an `hlsPlan` (given by the composition root, which owns the HLS segment
  * maker), it also queues `media.hls-plan`, which makes the video's segment plan ahead of play.
  */
 import type { MediaJob, MediaService } from '../modules/media/index.ts';
@@ -25,9 +26,15 @@ export function mediaJobHandlers(
       await ctx.progress(0.8);
       if (file.kind === 'video') {
         await ctx.enqueue('media.subtitles', { videoId: fileId }, { dedupeKey: String(fileId) });
+        if (media.makesCovers)
+          await ctx.enqueue('media.cover', { videoId: fileId }, { dedupeKey: String(fileId) });
         if (hlsPlan)
           await ctx.enqueue('media.hls-plan', { videoId: fileId }, { dedupeKey: String(fileId) });
       }
+    },
+    'media.cover': async (job) => {
+      const { videoId } = job.payload as { videoId: number };
+      await media.makeCover(videoId);
     },
     'media.hls-plan': async (job) => {
       const { videoId } = job.payload as { videoId: number };

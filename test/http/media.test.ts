@@ -419,6 +419,8 @@ describe('nothing outside the media roots', () => {
       `/media/videos/${v}/hls/audio/${v}/${x}/init.mp4`,
       `/media/videos/${v}/hls/audio/${v}/1/${x}.m4s`,
       `/media/videos/${v}/hls/subtitles/${x}.m3u8`,
+      `/media/covers/films/${x}`,
+      `/media/covers/films/mother-1926?w=${x}`,
       `/media/${x}`,
     ];
   }

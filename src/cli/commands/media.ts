@@ -129,6 +129,27 @@ export function registerMediaCommands(program: Command): void {
     });
 
   media
+    .command('cover')
+    .description(
+      'Make the cover of a video again (poster, backdrop, else a frame), or use the frame at --at SECONDS.',
+    )
+    .argument('<id>', "the video's library id (kinoteka media list)")
+    .option('--at <seconds>', 'the frame to use, for a copy without poster or backdrop')
+    .action(async (idArg: string, opts: { at?: string }) => {
+      const id = Number(idArg);
+      if (!Number.isInteger(id) || id <= 0) throw usageError(`not a library id: ${idArg}`);
+      const at = opts.at === undefined ? undefined : Number(opts.at);
+      if (at !== undefined && !(at >= 0)) throw usageError(`--at wants seconds, not ${opts.at}`);
+      await withApp(async (app) => {
+        if (at !== undefined) await app.services.media.pickCoverFrame(id, at);
+        const source = await app.services.media.makeCover(id);
+        console.log(
+          `cover of ${id} made from ${source.kind}${source.file ? ` ${source.file}` : ''}${source.atS !== undefined ? ` at ${source.atS.toFixed(1)} s` : ''}`,
+        );
+      });
+    });
+
+  media
     .command('demo')
     .description(
       'Write a small generated demo library (test card, espeak-ng speech) named for catalogue films.',

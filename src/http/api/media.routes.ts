@@ -5,11 +5,17 @@
  * comes from the request, and the file's real path is checked against the media roots when it
  * is opened (see ../media/library.ts). Anything else under /media is a 404.
  */
+import fs from 'node:fs/promises';
 import { ServerResponse } from 'node:http';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { NotFoundError } from '../../lib/errors.ts';
-import type { MediaFile, MediaService, MediaStream } from '../../modules/media/index.ts';
+import {
+  COVER_WIDTHS,
+  type MediaFile,
+  type MediaService,
+  type MediaStream,
+} from '../../modules/media/index.ts';
 import { type PlaybackDto, mediaUrls, playbackDto, subtitleLabel } from '../../presenters/media.ts';
 import {
   type SegmentPlan,
@@ -179,6 +185,31 @@ export function mediaApp(deps: MediaRouteDeps): Hono {
     if (n < 0 || n >= p.starts.length) throw notFound();
     return n;
   };
+
+  // Covers made from the copies (artwork or a frame), AVIF or WebP by the Accept header.
+  app.get('/media/covers/films/:slug{[a-z0-9-]+}', async (c) => {
+    const w = c.req.query('w');
+    const width = w === undefined ? 400 : Number(w);
+    if (!(COVER_WIDTHS as readonly number[]).includes(width)) throw notFound();
+    const format = /\bimage\/avif\b/.test(c.req.header('accept') ?? '') ? 'avif' : 'webp';
+    const cover = await media.coverFile(c.req.param('slug'), width, format);
+    const bytes = cover ? await fs.readFile(cover.path).catch(() => undefined) : undefined;
+    if (!bytes) throw notFound();
+    return c.body(bytes, 200, {
+      'content-type': `image/${format}`,
+      vary: 'Accept',
+      'cache-control': 'public, max-age=300',
+      'x-cover-source': cover!.source.kind,
+    });
+  });
+
+  // The drawn cover's URL, used by every page: a film whose copy has a cover is sent there.
+  app.get('/covers/films/:file{[a-z0-9-]+\\.svg}', async (c, next) => {
+    const slug = c.req.param('file').replace(/\.svg$/, '');
+    if (!(await media.coverFile(slug, 400, 'webp'))) return next();
+    c.header('cache-control', 'no-cache');
+    return c.redirect(`/media/covers/films/${slug}`, 302);
+  });
 
   // Direct play: the file's bytes (videos and external audio only; never subtitles or artwork).
   app.on(['GET', 'HEAD'], `/media/files/:id{${ID}}`, async (c) => {

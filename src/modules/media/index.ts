@@ -22,3 +22,11 @@ export {
   type ProbeRepository,
 } from './probe.repository.ts';
 export { writeDemoLibrary, type DemoLibrary } from './demo.ts';
+export {
+  COVER_FORMATS,
+  COVER_WIDTHS,
+  type CoverFormat,
+  type CoverSource,
+  chooseFrame,
+  lumaOf,
+} from './artwork.ts';

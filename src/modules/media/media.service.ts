@@ -21,6 +21,14 @@ import {
 import type { FileWrite, MediaRepository, StoredStat } from './media.repository.ts';
 import { type MediaTags, type ParsedName, parseMediaName } from './naming.ts';
 import type { ProbeRepository } from './probe.repository.ts';
+import {
+  type CoverFormat,
+  type CoverSource,
+  chooseFrame,
+  coverFileName,
+  readCoverSource,
+  writeCover,
+} from './artwork.ts';
 
 /** A catalogue film as the matcher sees it (the composition root builds these from catalog). */
 export interface MatchCandidate {
@@ -33,7 +41,8 @@ export interface MatchCandidate {
 
 export type MediaJob =
   | { kind: 'media.probe'; payload: { fileId: number } }
-  | { kind: 'media.subtitles'; payload: { videoId: number } };
+  | { kind: 'media.subtitles'; payload: { videoId: number } }
+  | { kind: 'media.cover'; payload: { videoId: number } };
 
 export interface MediaServiceDeps {
   repo: MediaRepository;
@@ -42,6 +51,8 @@ export interface MediaServiceDeps {
   candidates: () => Promise<readonly MatchCandidate[]>;
   /** Queues heavy work; without it, scan leaves new files `pending`. */
   schedule?: (job: MediaJob) => Promise<void>;
+  /** Where covers made from the copies are kept (one folder per video); none: no covers. */
+  coversDir?: string;
 }
 
 export interface RefusedPath {
@@ -444,6 +455,83 @@ export class MediaService {
     }
     await repo.replaceSubtitles(videoId, tracks);
     return repo.subtitles([videoId]);
+  }
+
+  /** Whether covers are made from the copies (a covers folder is configured). */
+  get makesCovers(): boolean {
+    return this.deps.coversDir !== undefined;
+  }
+
+  private coverDirOf(videoId: number): string | undefined {
+    return this.deps.coversDir ? path.join(this.deps.coversDir, String(videoId)) : undefined;
+  }
+
+  /**
+   * Makes the cover of a video (the `media.cover` job): its poster, else its backdrop, else the
+   * frame the operator picked, else a frame chosen automatically (not dark, not flat); resized
+   * to AVIF and WebP. Returns where it came from.
+   */
+  async makeCover(videoId: number): Promise<CoverSource> {
+    const dir = this.coverDirOf(videoId);
+    if (!dir) throw new Error('no covers folder is configured');
+    const d = await this.fileDetail(videoId);
+    if (!d || d.file.kind !== 'video') throw new Error(`library file ${videoId} is not a video`);
+    const art = d.sidecars
+      .filter((f) => f.kind === 'artwork')
+      .map((f) => ({ f, which: parseMediaName(f.path).artwork }));
+    const chosen = art.find((a) => a.which === 'poster') ?? art.find((a) => a.which === 'backdrop');
+    if (chosen) {
+      const file = this.absolutePath(chosen.f);
+      const source: CoverSource = {
+        kind: chosen.which === 'poster' ? 'poster' : 'backdrop',
+        file: chosen.f.path,
+      };
+      await writeCover(file, dir, source);
+      return source;
+    }
+    if (d.file.durationS === null) throw new Error(`${d.file.path} has not been probed`);
+    const pick = await fs
+      .readFile(path.join(this.deps.coversDir!, `${videoId}.pick.json`), 'utf8')
+      .then((t) => (JSON.parse(t) as { atS: number }).atS)
+      .catch(() => undefined);
+    const frame = await chooseFrame(this.absolutePath(d.file), d.file.durationS, pick);
+    const source: CoverSource = { kind: frame.picked ? 'picked frame' : 'frame', atS: frame.atS };
+    await writeCover(frame.image, dir, source);
+    return source;
+  }
+
+  /** The operator's choice of frame for a video without poster or backdrop; queues the cover. */
+  async pickCoverFrame(videoId: number, atS: number): Promise<void> {
+    if (!this.deps.coversDir) throw new Error('no covers folder is configured');
+    const file = await this.deps.repo.file(videoId);
+    if (!file || file.kind !== 'video') throw new Error(`library file ${videoId} is not a video`);
+    if (!(atS >= 0) || (file.durationS !== null && atS >= file.durationS))
+      throw new Error(`${atS} s is not a time in ${file.path}`);
+    await fs.mkdir(this.deps.coversDir, { recursive: true });
+    await fs.writeFile(
+      path.join(this.deps.coversDir, `${videoId}.pick.json`),
+      JSON.stringify({ atS }),
+    );
+    await this.deps.schedule?.({ kind: 'media.cover', payload: { videoId } });
+  }
+
+  /**
+   * The cover file of a film made from one of its copies, in the width and format asked for, or
+   * undefined when none of its copies has a cover (the drawn cover stays).
+   */
+  async coverFile(
+    slug: string,
+    width: number,
+    format: CoverFormat,
+  ): Promise<{ path: string; source: CoverSource } | undefined> {
+    if (!this.deps.coversDir) return undefined;
+    const videos = await this.deps.repo.files({ filmSlug: slug, kind: 'video' });
+    for (const v of videos.sort((a, b) => a.id - b.id)) {
+      const dir = this.coverDirOf(v.id)!;
+      const source = await readCoverSource(dir);
+      if (source) return { path: path.join(dir, coverFileName(width, format)), source };
+    }
+    return undefined;
   }
 
   /** A library file by id (one query: what the byte route needs). */
