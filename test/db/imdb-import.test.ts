@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImdbFormatError } from '../../src/modules/imports/index.ts';
 import { gzFixtures } from '../fixtures/imdb/small.ts';
@@ -236,6 +237,27 @@ describe.each(DIALECTS)('import imdb on %s', (dialect) => {
     ]);
     const s = await snapshot(app);
     expect(s.films.map((f) => f.imdb_id)).not.toContain('tt9000009');
+  });
+
+  it.runIf(dialect === 'postgres')('tells the other app nodes on commit (NOTIFY)', async () => {
+    const target = app.testDb.target as { url: string; schema: string };
+    const listener = new pg.Client({ connectionString: target.url });
+    await listener.connect();
+    try {
+      const heard: string[] = [];
+      listener.on('notification', (n) => heard.push(n.payload ?? ''));
+      await listener.query(`listen "kinoteka_catalog:${target.schema}"`);
+      await app.services.imdb.import(gzFixtures());
+      await new Promise((r) => setTimeout(r, 200));
+      const version = await app.testDb.kysely
+        .selectFrom('meta')
+        .select('value')
+        .where('key', '=', 'catalog_version')
+        .executeTakeFirstOrThrow();
+      expect(heard).toEqual([version.value]);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('refuses a folder without the dataset files, or a file with another header', async () => {

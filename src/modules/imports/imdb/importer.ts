@@ -354,6 +354,10 @@ export class ImdbImporter {
         "insert into meta (key, value) values ('catalog_version', ?) on conflict (key) do update set value = excluded.value",
         [stamp],
       );
+      if (s.dialect === 'postgres') {
+        // As bumpCatalogVersion (src/db/version.ts) does: the other nodes hear of it on commit.
+        await tx.query("select pg_notify('kinoteka_catalog:' || current_schema(), ?)", [stamp]);
+      }
     });
     void dir;
     return report;
