@@ -290,6 +290,24 @@ export async function createApplication(
           return !!f && fs.existsSync(`${f.root}/DEMO-MEDIA.txt`);
         },
       },
+      jobs: {
+        list: async (f) =>
+          (await queue.list(f as Parameters<JobQueue['list']>[0])).map((j) => ({
+            id: j.id,
+            kind: j.kind,
+            subject: Object.entries((j.payload ?? {}) as Record<string, unknown>)
+              .map(([k, v]) => `${k.replace(/Id$/, '')} ${String(v)}`)
+              .join(', '),
+            state: j.state,
+            progress: j.progress,
+            error: j.error,
+            attempts: j.attempts,
+            maxAttempts: j.maxAttempts,
+            updatedAt: j.finishedAt ?? j.startedAt ?? j.createdAt,
+          })),
+        counts: () => queue.counts(),
+        retry: (id) => queue.retry(id),
+      },
       catalog,
       collections,
       search,

@@ -21,6 +21,7 @@ import { searchPages } from './routes/search.tsx';
 import { workspacePages } from './routes/workspace.tsx';
 import { workspaceImportPages } from './routes/workspace-import.tsx';
 import { workspaceUsersPages } from './routes/workspace-users.tsx';
+import { workspaceJobsPages } from './routes/workspace-jobs.tsx';
 
 export type { WebDeps } from './deps.ts';
 export { type Renderer, renderErrorPage } from './render.tsx';
@@ -55,6 +56,8 @@ export function createWebApp(deps: WebDeps): { app: Hono; render: Renderer } {
     );
   if (deps.accounts && deps.auth)
     app.route('/', workspaceUsersPages({ render, accounts: deps.accounts, auth: deps.auth }));
+  if (deps.auth && deps.jobs)
+    app.route('/', workspaceJobsPages({ render, jobs: deps.jobs, auth: deps.auth }));
   if (deps.accounts && deps.drafts && deps.auth && deps.imports)
     app.route(
       '/',

@@ -27,6 +27,8 @@ export interface WebDeps {
   exporter?: CollectionExporter;
   /** The media library: the player page and the film page's "On this server" are shown with it. */
   media?: WebMedia;
+  /** The background jobs: the admins' jobs page is shown with it. */
+  jobs?: WebJobs;
   publicUrl: string;
 }
 
@@ -53,4 +55,26 @@ export interface WebAuth {
 
 export interface PageDeps extends WebDeps {
   render: Renderer;
+}
+
+/** A background job as the jobs page shows it. */
+export interface JobView {
+  id: number;
+  kind: string;
+  /** What it works on, e.g. "video 12". */
+  subject: string;
+  state: string;
+  progress: number;
+  error: string | null;
+  attempts: number;
+  maxAttempts: number;
+  /** The latest of created, started, finished (ISO 8601, UTC). */
+  updatedAt: string;
+}
+
+export interface WebJobs {
+  list(filter: { state?: string; limit?: number }): Promise<JobView[]>;
+  counts(): Promise<Record<string, number>>;
+  /** Queues a failed job again; false when there is no failed job of that id. */
+  retry(id: number): Promise<boolean>;
 }

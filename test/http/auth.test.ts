@@ -223,6 +223,8 @@ describe.each(DIALECTS)('accounts and roles over HTTP (%s)', (dialect) => {
       '/workspace/users': 'admin',
       '/workspace/users/:id/role': 'admin',
       '/workspace/users/:id/disable': 'admin',
+      '/workspace/jobs': 'admin',
+      '/workspace/jobs/:id/retry': 'admin',
       '/workspace/collections/:slug/publish': 'reviewer',
       '/workspace/collections/:slug/send-back': 'reviewer',
       '/workspace/film-drafts/:id/publish': 'reviewer',

@@ -572,6 +572,67 @@ describe('the whole application with a media root', () => {
     }
   }); // prettier-ignore
 
+  it('shows admins the jobs with state, progress and failure, and retries a failed one', async () => {
+    const req = (url: string, init: RequestInit = {}) =>
+      whole.http().request(`http://kinoteka.test${url}`, init);
+    const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+    const signIn = async (role: 'admin' | 'reviewer') => {
+      await whole.services.accounts.addUserFromCli({
+        email: `${role}@kinoteka.test`, username: `${role}-jobs`, password: 'correct horse battery', role,
+      });
+      const f = await req('/sign-in');
+      const fc = (f.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const token = /name="_csrf" value="([^"]+)"/.exec(await f.text())![1]!;
+      const res = await req('/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: fc },
+        body: form({ login: `${role}-jobs`, password: 'correct horse battery', _csrf: token }),
+      });
+      expect(res.status).toBe(303);
+      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const page = await (await req('/account', { headers: { cookie } })).text();
+      return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(page)![1]! };
+    };
+    const admin = await signIn('admin');
+    const reviewer = await signIn('reviewer');
+    // a job that fails: the probe of a file the library does not hold
+    const job = await whole.jobs.queue.enqueue('media.probe', { fileId: 999999 }, { maxAttempts: 1 });
+    await whole.jobs.drain();
+    const failed = (await whole.jobs.queue.list({ state: 'failed' })).find((j) => j.id === job!.id)!;
+    expect(failed.error).toBeTruthy();
+
+    expect((await req('/workspace/jobs')).status).toBe(401);
+    expect((await req('/workspace/jobs', { headers: { cookie: reviewer.cookie } })).status).toBe(403);
+    const page = await req('/workspace/jobs?state=failed', { headers: { cookie: admin.cookie } });
+    expect([page.status, page.headers.get('cache-control')]).toEqual([200, 'private, no-store']);
+    const html = await page.text();
+    const row = html.slice(html.indexOf(`<th scope="row">${job!.id}</th>`));
+    expect(row).toContain('<code>media.probe</code>');
+    expect(row).toContain('Failed');
+    expect(row).toContain(failed.error!.replace(/&/g, '&amp;').replace(/</g, '&lt;').slice(0, 30));
+    expect(row).toMatch(/<progress[^>]*max="100"/);
+    expect(row).toContain(`action="/workspace/jobs/${job!.id}/retry"`);
+    expect(html).toContain('src="/assets/jobs.js"');
+    expect(html).toMatch(/done \(\d+\)/); // the state filter counts
+
+    const retry = (c: { cookie: string; csrf: string }, withToken: boolean) =>
+      req(`/workspace/jobs/${job!.id}/retry`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: c.cookie },
+        body: form(withToken ? { _csrf: c.csrf } : {}),
+      });
+    expect((await retry(admin, false)).status).toBe(403); // no CSRF token
+    expect((await retry(reviewer, true)).status).toBe(403);
+    const ok = await retry(admin, true);
+    expect([ok.status, ok.headers.get('location')]).toEqual([303, '/workspace/jobs?done=retried']);
+    expect((await whole.jobs.queue.list({ state: 'queued' })).some((j) => j.id === job!.id)).toBe(true);
+    const again = await retry(admin, true);
+    expect(again.headers.get('location')).toBe('/workspace/jobs?done=gone');
+    const js = await req('/assets/jobs.js');
+    expect([js.status, js.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
+    expect(await js.text()).toContain("getElementById('jobs-table')");
+  }); // prettier-ignore
+
   it('refuses the traversal corpus on the mounted media routes too', async () => {
     for (const url of [
       '/media/files/..%2f..%2fetc%2fpasswd',
