@@ -94,6 +94,17 @@ describe("a film's credits over HTTP", () => {
     });
   }
 
+  it('the same credits and sources on PostgreSQL', async () => {
+    const pg = await createTestApp('postgres');
+    try {
+      const res = await pg.http().request('http://kinoteka.test/api/v1/films/mother-1926');
+      const { data } = (await res.json()) as { data: { credits: CreditDto[] } };
+      expect(data.credits).toEqual(await filmCredits('mother-1926'));
+    } finally {
+      await pg.close();
+    }
+  });
+
   it("a credit's sources are the same on the film and on the person", async () => {
     const credits = await filmCredits('mother-1926');
     for (const c of credits) {
