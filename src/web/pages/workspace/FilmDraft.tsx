@@ -46,7 +46,8 @@ export const FilmDraftsPage: FC<{
             {drafts.map((d) => (
               <tr>
                 <td>
-                  <a href={`/workspace/film-drafts/${d.id}`}>{d.proposal.english || d.filmSlug}</a>
+                  <a href={`/workspace/film-drafts/${d.id}`}>{d.proposal.english || d.filmSlug}</a>{' '}
+                  <span class="muted small">{d.filmSlug}</span>
                 </td>
                 <td>{STATUS[d.status]}</td>
                 <td>{d.curator}</td>
@@ -132,6 +133,7 @@ export const FilmDraftPage: FC<{
         curator {d.curator} · <a href={urls.film(d.filmSlug)}>Film page</a>
       </p>
       <h1>Correct: {d.base.english || d.filmSlug}</h1>
+      <p class="muted">{d.filmSlug}</p>
       {error ? (
         <p class="notice notice-error" role="alert">
           {error}

@@ -258,6 +258,7 @@ export const RevisionPage: FC<{
       <h2>Introduction</h2>
       <p class="diff-text">{r.snapshot.intro || '(none)'}</p>
       <h2>Films</h2>
+      {r.snapshot.entries.length === 0 ? <p>No films in this revision.</p> : null}
       <ol>
         {r.snapshot.entries.map((e) => (
           <li>
