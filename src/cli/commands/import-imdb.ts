@@ -63,7 +63,7 @@ export function registerImportImdbCommand(imp: Command): void {
           [
             `${count(report.films.added, 'film')} added, ${report.films.updated} updated`,
             `${count(report.titles, 'title')}`,
-            `${count(report.people.added, 'person', 'people')} added`,
+            `${count(report.people.added, 'person', 'people')} added${report.people.linked ? ` (${report.people.linked} linked to content people)` : ''}`,
             `${count(report.credits, 'credit')}`,
             `${report.skipped.noYear} without a year left out`,
           ].join(', '),

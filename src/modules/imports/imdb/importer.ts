@@ -359,7 +359,6 @@ export class ImdbImporter {
         await tx.query("select pg_notify('kinoteka_catalog:' || current_schema(), ?)", [stamp]);
       }
     });
-    void dir;
     return report;
   }
 
