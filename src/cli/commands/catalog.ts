@@ -78,7 +78,22 @@ export function registerCatalogCommands(program: Command): void {
             ),
           );
           console.log(`${page.items.length} of ${page.total} films`);
-          if (page.next) console.log(`next: kinoteka films list --cursor ${page.next}`);
+          if (page.next) {
+            // The cursor names a place in this list: the next command repeats its filters.
+            const same = [
+              opts.decade !== undefined ? `--decade ${opts.decade}` : '',
+              opts.from !== undefined ? `--from ${opts.from}` : '',
+              opts.to !== undefined ? `--to ${opts.to}` : '',
+              opts.director ? `--director ${opts.director}` : '',
+              opts.country ? `--country ${opts.country.toUpperCase()}` : '',
+              opts.language ? `--language ${opts.language}` : '',
+              opts.access ? `--access ${opts.access}` : '',
+              opts.perPage !== 50 ? `--per-page ${opts.perPage}` : '',
+            ].filter(Boolean);
+            console.log(
+              `next: kinoteka films list ${[...same, `--cursor ${page.next}`].join(' ')}`,
+            );
+          }
         });
       },
     );
