@@ -44,13 +44,21 @@ export async function openSession(db: Db, target?: PgTarget): Promise<Session> {
       .rows as {
       cache_size: number;
     }[];
+    const [temp] = (await db.kysely.executeQuery(CompiledQuery.raw('pragma temp_store'))).rows as {
+      temp_store: number;
+    }[];
     await db.kysely.executeQuery(CompiledQuery.raw('pragma cache_size = -262144'));
+    // The apply's sorts and automatic indexes are temporary B-trees: in memory, not temp files.
+    await db.kysely.executeQuery(CompiledQuery.raw('pragma temp_store = memory'));
     const session = sqliteSession(db.kysely);
     return {
       ...session,
       close: async () => {
         await db.kysely.executeQuery(
           CompiledQuery.raw(`pragma cache_size = ${Number(before?.cache_size ?? -2000)}`),
+        );
+        await db.kysely.executeQuery(
+          CompiledQuery.raw(`pragma temp_store = ${Number(temp?.temp_store ?? 0)}`),
         );
       },
     };
