@@ -261,14 +261,14 @@ export interface Database {
   api_tokens: ApiTokensTable;
   setup_tokens: SetupTokensTable;
   audit_log: AuditLogTable;
+  collection_revisions: CollectionRevisionsTable;
+  publication_corrections: PublicationCorrectionsTable;
+  film_drafts: FilmDraftsTable;
   import_runs: ImportRunsTable;
   imdb_stage_titles: ImdbStageTitlesTable;
   imdb_stage_akas: ImdbStageAkasTable;
   imdb_stage_credits: ImdbStageCreditsTable;
   imdb_stage_names: ImdbStageNamesTable;
-  collection_revisions: CollectionRevisionsTable;
-  publication_corrections: PublicationCorrectionsTable;
-  film_drafts: FilmDraftsTable;
 }
 
 export type FilmRow = Selectable<FilmsTable>;
@@ -417,59 +417,6 @@ export interface AuditLogTable {
   detail: string;
 }
 
-/** One row per film and language, kept from `films.languages` by triggers (for the filter). */
-export interface FilmLanguagesTable {
-  film_id: number;
-  language: string;
-}
-
-
-/** A snapshot of a collection at one save, submission, send-back, restore or publication. */
-export interface CollectionRevisionsTable {
-  id: Generated<number>;
-  /** The collection whose history this is (a working copy's revisions count for the original). */
-  collection_id: number;
-  number: number;
-  kind: string;
-  author_id: number | null;
-  author: string;
-  created_at: string;
-  summary: string;
-  /** The Snapshot as JSON (src/modules/collections/revisions.ts). */
-  snapshot: string;
-}
-
-/** A published note or fact that a later publication changed or withdrew, and why. */
-export interface PublicationCorrectionsTable {
-  id: Generated<number>;
-  collection_id: number;
-  film_id: number;
-  field: string;
-  was: string;
-  /** Empty when withdrawn. */
-  now: string;
-  reason: string;
-  corrected_on: string;
-  revision: number;
-  author: string;
-}
-
-/** A proposed change to a film's titles, credits and English access offers. */
-export interface FilmDraftsTable {
-  id: Generated<number>;
-  film_id: number;
-  status: string;
-  version: Generated<number>;
-  owner_id: number | null;
-  curator: string;
-  base: string;
-  proposal: string;
-  review_comment: string | null;
-  created_at: string;
-  updated_at: string;
-  published_on: string | null;
-}
-
 /** One run of a bulk import (IMDb): what it read, how far it got, so a killed run resumes. */
 export interface ImportRunsTable {
   id: Generated<number>;
@@ -517,4 +464,56 @@ export interface ImdbStageNamesTable {
   nconst: string;
   slug: string;
   name: string;
+}
+
+/** One row per film and language, kept from `films.languages` by triggers (for the filter). */
+export interface FilmLanguagesTable {
+  film_id: number;
+  language: string;
+}
+
+/** A snapshot of a collection at one save, submission, send-back, restore or publication. */
+export interface CollectionRevisionsTable {
+  id: Generated<number>;
+  /** The collection whose history this is (a working copy's revisions count for the original). */
+  collection_id: number;
+  number: number;
+  kind: string;
+  author_id: number | null;
+  author: string;
+  created_at: string;
+  summary: string;
+  /** The Snapshot as JSON (src/modules/collections/revisions.ts). */
+  snapshot: string;
+}
+
+/** A published note or fact that a later publication changed or withdrew, and why. */
+export interface PublicationCorrectionsTable {
+  id: Generated<number>;
+  collection_id: number;
+  film_id: number;
+  field: string;
+  was: string;
+  /** Empty when withdrawn. */
+  now: string;
+  reason: string;
+  corrected_on: string;
+  revision: number;
+  author: string;
+}
+
+/** A proposed change to a film's titles, credits and English access offers. */
+export interface FilmDraftsTable {
+  id: Generated<number>;
+  film_id: number;
+  status: string;
+  version: Generated<number>;
+  owner_id: number | null;
+  curator: string;
+  base: string;
+  proposal: string;
+  review_comment: string | null;
+  created_at: string;
+  updated_at: string;
+  published_on: string | null;
 }

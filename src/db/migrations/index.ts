@@ -11,9 +11,9 @@ import * as m20261202T1300 from './20261202T1300_accounts.ts';
 import * as m20261202T1400 from './20261202T1400_collection_review.ts';
 import * as m20261202T1510 from './20261202T1510_people.ts';
 import * as m20261202T1520 from './20261202T1520_revisions.ts';
+import * as m20261202T1525 from './20261202T1525_files_and_users.ts';
 import * as m20261202T1530 from './20261202T1530_imdb.ts';
 import * as m20261202T1535 from './20261202T1535_list_indexes.ts';
-import * as m20261202T1525 from './20261202T1525_files_and_users.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261127T0100_catalogue': m20261127T0100,
@@ -23,7 +23,7 @@ export const migrations: Record<string, Migration> = {
   '20261202T1400_collection_review': m20261202T1400,
   '20261202T1510_people': m20261202T1510,
   '20261202T1520_revisions': m20261202T1520,
+  '20261202T1525_files_and_users': m20261202T1525,
   '20261202T1530_imdb': m20261202T1530,
   '20261202T1535_list_indexes': m20261202T1535,
-  '20261202T1525_files_and_users': m20261202T1525,
 };
