@@ -100,12 +100,34 @@ function streamOf(fd: number, start: number, end: number): Readable {
 }
 
 function closeFd(fd: number): Promise<void> {
-  return new Promise((resolve) => fs.close(fd, () => resolve()));
+  // close(2) of a regular file returns at once: no trip through the thread pool
+  try {
+    fs.closeSync(fd);
+  } catch {
+    /* already closed */
+  }
+  return Promise.resolve();
+}
+
+/**
+ * Read buffers of READ_CHUNK bytes, reused: a buffer goes back once the socket has taken it
+ * (the write's callback), so a busy server does not allocate, and collect, a buffer per range.
+ */
+const pool: ArrayBuffer[] = [];
+const POOL_MAX = 64;
+function takeBuffer(length: number): Buffer {
+  const ab = pool.pop() ?? new ArrayBuffer(READ_CHUNK);
+  return Buffer.from(ab, 0, length);
+}
+function giveBack(buf: Buffer): void {
+  const ab = buf.buffer;
+  if (ab instanceof ArrayBuffer && ab.byteLength === READ_CHUNK && pool.length < POOL_MAX)
+    pool.push(ab);
 }
 
 function readAt(fd: number, length: number, position: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const buf = Buffer.allocUnsafe(length);
+    const buf = takeBuffer(length);
     fs.read(fd, buf, 0, length, position, (e, n) => {
       if (e) reject(e);
       else if (n === 0) reject(new Error('the file shrank while it was being sent'));
@@ -285,7 +307,7 @@ export async function sendFile(
         pos += buf.length;
         pending = pos <= p.end ? read(pos) : undefined;
         if (res.destroyed) return;
-        if (!res.write(buf)) await drained(res);
+        if (!res.write(buf, () => giveBack(buf))) await drained(res);
       }
     }
     res.end();
