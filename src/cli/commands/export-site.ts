@@ -10,7 +10,9 @@ import { progressBar } from '../progress.ts';
 export function exportCommand(program: Command): Command {
   return (
     program.commands.find((c) => c.name() === 'export') ??
-    program.command('export').description('Write the catalogue out: the site as static files.')
+    program
+      .command('export')
+      .description('Write the catalogue out ("export site DIR": the site as static files).')
   );
 }
 
