@@ -17,11 +17,19 @@ export const WorkspaceNav: FC<{ user: User; csrf: string }> = ({ user, csrf }) =
         <a href="/workspace/import">Import a list</a>
       </li>
       <li>
+        <a href="/workspace/films">Film corrections</a>
+      </li>
+      <li>
         <a href="/account">Account</a>
       </li>
       {can(user, 'users.manage') ? (
         <li>
           <a href="/workspace/users">Users</a>
+        </li>
+      ) : null}
+      {can(user, 'settings.manage') ? (
+        <li>
+          <a href="/workspace/jobs">Jobs</a>
         </li>
       ) : null}
       {can(user, 'audit.read') ? (
