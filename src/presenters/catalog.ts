@@ -47,6 +47,7 @@ export function presentFilmSummary(f: FilmSummary): FilmSummaryDto {
     directors: f.directors.map(presentPersonRef),
     runtime_minutes: f.runtimeMinutes,
     english_access: f.accessKinds,
+    on_server: f.onServer,
   };
 }
 

@@ -50,7 +50,15 @@ export const filmSummaryDto = z
     transliteration: z.string().nullable(),
     directors: z.array(personRefDto),
     runtime_minutes: z.int().nullable(),
-    english_access: z.array(z.enum(ACCESS_KINDS)),
+    english_access: z
+      .array(z.enum(ACCESS_KINDS))
+      .describe("Every kind of English access: the offers' and this server's copies'"),
+    on_server: z
+      .array(z.enum(ACCESS_KINDS))
+      .nullable()
+      .describe(
+        "The English access this server's copies give (empty for a copy with none); null when it holds no copy",
+      ),
   })
   .meta({ id: 'FilmSummary' });
 

@@ -76,7 +76,20 @@ describe.each(DIALECTS)('the access filter counts self-hosted copies on %s', (di
     return body.data.map((f) => f.slug);
   };
 
+  const listed = async () => {
+    const res = await app.http().request('/api/v1/films?per_page=100');
+    const body = (await res.json()) as {
+      data: { slug: string; english_access: string[]; on_server: string[] | null }[];
+    };
+    return new Map(body.data.map((f) => [f.slug, f]));
+  };
+
   it('counts only the offers while the library is empty', async () => {
+    // the unfiltered list and page are kept by the response cache: they must not stay stale
+    const films = await listed();
+    expect([...films.values()].every((f) => f.on_server === null)).toBe(true);
+    expect(films.get('mother-1926')!.english_access).not.toContain('dub');
+    expect(await (await app.http().request('/films')).text()).not.toContain('On this server');
     expect(await slugs('on-server')).toEqual([]);
     expect(await slugs('dub')).toEqual([]);
     expect(await slugs('none')).toEqual([
@@ -112,6 +125,14 @@ describe.each(DIALECTS)('the access filter counts self-hosted copies on %s', (di
     expect(subtitles).not.toContain('mother-1955');
     // a film with a copy is not "none", even a copy without English
     expect(await slugs('none')).toEqual(['the-return-of-vasili-bortnikov-1953']);
+    // the unfiltered list rows (kept by the cache before the scan) now join the copies' access
+    const films = await listed();
+    expect(films.get('mother-1926')!.on_server).toContain('dub');
+    expect(films.get('mother-1926')!.english_access).toContain('dub');
+    expect(films.get('the-house-i-live-in-1957')!.on_server).toEqual(['subtitles', 'voice-over']);
+    expect(films.get('the-return-of-vasili-bortnikov-1953')!.on_server).toBeNull();
+    const page = await (await app.http().request('/films')).text();
+    expect(page).toContain('On this server: English subtitles, English voice-over');
     // the filter still narrows with the others
     const res = await app.http().request('/api/v1/films?access=on-server&decade=1950');
     const body = (await res.json()) as { data: { slug: string }[] };

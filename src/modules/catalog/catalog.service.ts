@@ -156,7 +156,7 @@ export class CatalogService {
       synopsisSources,
       facts,
       access,
-      accessKinds: accessKinds(access),
+      accessKinds: withServerKinds(accessKinds(access), summary.onServer),
       accessNote: film.accessNote,
     };
   }
@@ -290,21 +290,39 @@ export class CatalogService {
 
   private async summaries(rows: readonly FilmListRow[]): Promise<FilmSummary[]> {
     const ids = rows.map((r) => r.id);
-    const [directors, kinds] = await Promise.all([
+    const [directors, kinds, copies] = await Promise.all([
       this.catalog.creditsForFilms(ids, 'director'),
       this.access.kindsOf(ids),
+      rows.length && this.selfHosted ? this.selfHosted() : undefined,
     ]);
-    return rows.map((r) => ({
-      slug: r.slug,
-      year: r.year,
-      englishTitle: r.englishTitle,
-      originalTitle: r.originalTitle,
-      transliteration: r.transliteration,
-      runtimeMinutes: r.runtimeMinutes,
-      directors: (directors.get(r.id) ?? []).map((c) => c.person),
-      accessKinds: accessKinds((kinds.get(r.id) ?? []).map((kind) => ({ kind }))),
-    }));
+    return rows.map((r) => {
+      const onServer = copies?.get(r.slug);
+      return {
+        slug: r.slug,
+        year: r.year,
+        englishTitle: r.englishTitle,
+        originalTitle: r.originalTitle,
+        transliteration: r.transliteration,
+        runtimeMinutes: r.runtimeMinutes,
+        directors: (directors.get(r.id) ?? []).map((c) => c.person),
+        accessKinds: withServerKinds(
+          accessKinds((kinds.get(r.id) ?? []).map((kind) => ({ kind }))),
+          onServer ? [...onServer] : null,
+        ),
+        onServer: onServer ? [...onServer] : null,
+      };
+    });
   }
+}
+
+/** The offers' kinds joined with the server copies' kinds, in the one order kinds are shown. */
+function withServerKinds(
+  kinds: AccessKind[],
+  onServer: readonly AccessKind[] | null,
+): AccessKind[] {
+  if (!onServer?.length) return kinds;
+  const present = new Set<AccessKind>([...kinds, ...onServer]);
+  return accessKinds([...present].map((kind) => ({ kind })));
 }
 
 function badCursor(): ValidationError {

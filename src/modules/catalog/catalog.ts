@@ -42,7 +42,13 @@ export interface FilmSummary {
   transliteration: string | null;
   directors: PersonRef[];
   runtimeMinutes: number | null;
+  /** English access from every offer and from this server's copies together. */
   accessKinds: AccessKind[];
+  /**
+   * The English access this server's own copies give (an empty list for a copy with none), or
+   * null when the library holds no copy of the film.
+   */
+  onServer: AccessKind[] | null;
 }
 
 export interface FilmDetail extends FilmSummary {

@@ -1,6 +1,6 @@
 /** SQL for the media library: files, probed streams, WebVTT tracks. Same queries on both dialects. */
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { Database, MediaFilesTable } from '../../db/index.ts';
+import { type Database, type MediaFilesTable, bumpCatalogVersion } from '../../db/index.ts';
 import type {
   MatchMethod,
   MediaFile,
@@ -69,6 +69,15 @@ export class MediaRepository {
 
   private stamp(): string {
     return this.now().toISOString();
+  }
+
+  /** Moves the catalogue version: what the library holds shows on the catalogue's pages. */
+  async catalogueChanged(): Promise<void> {
+    await this.db
+      .transaction()
+      .execute((t) =>
+        bumpCatalogVersion(t, `${this.stamp()} media ${Math.random().toString(36).slice(2, 8)}`),
+      );
   }
 
   /** What the library holds under one root: enough to tell an unchanged file from a changed one. */

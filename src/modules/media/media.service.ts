@@ -231,6 +231,29 @@ export class MediaService {
    * their probes scheduled; unchanged ones are not touched; vanished ones are removed.
    */
   async scan(roots: readonly string[], onProgress?: ScanProgress): Promise<ScanReport> {
+    return this.keepingPagesCurrent(() => this.scanRoots(roots, onProgress));
+  }
+
+  /**
+   * Runs a change to the library and, when it changed which films have a copy here or the
+   * English access their copies give, moves the catalogue version: the pages that show that
+   * (film lists, collections, the home page) are kept by the response cache until it moves, on
+   * every node.
+   */
+  private async keepingPagesCurrent<T>(change: () => Promise<T>): Promise<T> {
+    const before = accessKey(await this.selfHostedAccess());
+    try {
+      return await change();
+    } finally {
+      const after = accessKey(await this.selfHostedAccess());
+      if (after !== before) await this.deps.repo.catalogueChanged();
+    }
+  }
+
+  private async scanRoots(
+    roots: readonly string[],
+    onProgress?: ScanProgress,
+  ): Promise<ScanReport> {
     const { repo } = this.deps;
     const refused: RefusedPath[] = [];
     const resolved: string[] = [];
@@ -377,7 +400,9 @@ export class MediaService {
 
   /** Sets (or clears) a video's film by hand; a later scan keeps it while the file is unchanged. */
   async assign(fileId: number, filmSlug: string | null): Promise<void> {
-    await this.deps.repo.setMatch(fileId, filmSlug, filmSlug ? 'manual' : null);
+    await this.keepingPagesCurrent(() =>
+      this.deps.repo.setMatch(fileId, filmSlug, filmSlug ? 'manual' : null),
+    );
   }
 
   /** The absolute path of a library file, for the repositories that read it. */
@@ -387,6 +412,10 @@ export class MediaService {
 
   /** Probes one file and stores its streams; a failure is stored on the file and rethrown. */
   async probeFile(fileId: number): Promise<MediaFile> {
+    return this.keepingPagesCurrent(() => this.probeOne(fileId));
+  }
+
+  private async probeOne(fileId: number): Promise<MediaFile> {
     const { repo, probe } = this.deps;
     const file = await repo.file(fileId);
     if (!file) throw new Error(`media file ${fileId} is no longer in the library`);
@@ -406,6 +435,13 @@ export class MediaService {
    * converted: they are listed, never burnt in.
    */
   async extractSubtitles(
+    videoId: number,
+    onProgress?: (fraction: number) => void,
+  ): Promise<SubtitleTrack[]> {
+    return this.keepingPagesCurrent(() => this.extractTracks(videoId, onProgress));
+  }
+
+  private async extractTracks(
     videoId: number,
     onProgress?: (fraction: number) => void,
   ): Promise<SubtitleTrack[]> {
@@ -645,4 +681,12 @@ export class MediaService {
     });
     return summarizeAccess(filmSlug, copies, originalLanguages);
   }
+}
+
+/** The films with a copy and what each copy gives, as one comparable string. */
+function accessKey(copies: ReadonlyMap<string, readonly string[]>): string {
+  return [...copies]
+    .map(([slug, kinds]) => `${slug}:${[...kinds].sort().join(',')}`)
+    .sort()
+    .join(' ');
 }

@@ -9,14 +9,27 @@ import {
 } from '../../modules/facts/index.ts';
 import { urls } from '../../presenters/index.ts';
 
-/** Badges for the kinds of English access a film has, or the honest absence of any. */
-export const AccessBadges: FC<{ kinds: readonly AccessKind[] }> = ({ kinds }) => (
+/**
+ * Badges for the kinds of English access a film has, or the honest absence of any, and, when
+ * this server holds a copy, what that copy gives.
+ */
+export const AccessBadges: FC<{
+  kinds: readonly AccessKind[];
+  onServer?: readonly AccessKind[] | null | undefined;
+}> = ({ kinds, onServer }) => (
   <ul class="badges" aria-label="English access">
-    {kinds.length === 0 ? (
+    {kinds.length === 0 && !onServer ? (
       <li class="badge badge-none">No English release known</li>
     ) : (
       kinds.map((k) => <li class={`badge badge-${k}`}>{accessKindLabel(k)}</li>)
     )}
+    {onServer ? (
+      <li class="badge badge-server">
+        {onServer.length
+          ? `On this server: ${onServer.map((k) => accessKindLabel(k)).join(', ')}`
+          : 'On this server, no English track'}
+      </li>
+    ) : null}
   </ul>
 );
 
@@ -134,7 +147,7 @@ export const FilmCard: FC<{ film: FilmSummary }> = ({ film }) => (
           Directed by <PersonLinks people={film.directors} />
         </p>
       ) : null}
-      <AccessBadges kinds={film.accessKinds} />
+      <AccessBadges kinds={film.accessKinds} onServer={film.onServer} />
     </div>
   </article>
 );

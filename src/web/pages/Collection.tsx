@@ -106,7 +106,7 @@ export const CollectionPage: FC<{ collection: CollectionDetail }> = ({ collectio
                     </>
                   ) : null}
                 </p>
-                <AccessBadges kinds={e.film.accessKinds} />
+                <AccessBadges kinds={e.film.accessKinds} onServer={e.film.onServer} />
                 <p>{e.description}</p>
                 {e.fact.text ? (
                   <p class="fact">

@@ -77,7 +77,7 @@ export const FilmPage: FC<{
           <p>
             Directed by <PersonLinks people={directors} />
           </p>
-          <AccessBadges kinds={f.accessKinds} />
+          <AccessBadges kinds={f.accessKinds} onServer={f.onServer} />
         </div>
       </header>
 
