@@ -401,6 +401,7 @@ export async function createApplication(
         url: node.url,
         close: async () => {
           await node.close();
+          files.closeAll();
           await version.close();
         },
       };

@@ -572,6 +572,43 @@ describe('the whole application with a media root', () => {
     }
   }); // prettier-ignore
 
+  it('keeps a served file open across ranges, and drops it once its name leaves the root', async () => {
+    const server = await whole.listen(0, '127.0.0.1');
+    const files = await whole.services.media.listFiles({ kind: 'video' });
+    const cranes = files.find((f) => f.path.endsWith('.mp4'))!;
+    const target = path.join(lib.root, cranes.path);
+    const aside = `${target}.aside`;
+    const get = (url: string, range?: string) =>
+      new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port: server.port, path: url, headers: range ? { range } : {} }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+      });
+    const bytes = fs.readFileSync(target);
+    const url = `/media/files/${cranes.id}`;
+    try {
+      for (const [a, b] of [[0, 99], [1000, 1999], [bytes.length - 50, bytes.length - 1]]) {
+        const r = await get(url, `bytes=${a}-${b}`);
+        expect(r.status).toBe(206);
+        expect(r.body.equals(bytes.subarray(a!, b! + 1))).toBe(true);
+      }
+      // the copy becomes a symlink out of the root (size and time of the row unchanged)
+      fs.renameSync(target, aside);
+      fs.symlinkSync(path.join(lib.outside, 'secret.txt'), target);
+      await new Promise((r) => setTimeout(r, 1100)); // past the kept descriptor's check interval
+      const after = await get(url, 'bytes=0-99');
+      expect(after.status).toBe(404);
+      expect(after.body.toString('latin1')).not.toContain(SECRET);
+    } finally {
+      fs.rmSync(target, { force: true });
+      if (fs.existsSync(aside)) fs.renameSync(aside, target);
+      await server.close();
+    }
+  }); // prettier-ignore
+
   it('shows admins the jobs with state, progress and failure, and retries a failed one', async () => {
     const req = (url: string, init: RequestInit = {}) =>
       whole.http().request(`http://kinoteka.test${url}`, init);

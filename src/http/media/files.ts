@@ -6,9 +6,10 @@
  * does not: the id pattern, the library lookup (videos and external audio only), the root check
  * and the descriptor check (library.ts), the RFC 9110 answer (range.ts).
  */
+import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MediaFile } from '../../modules/media/index.ts';
-import { contentTypeOf, openLibraryFile } from './library.ts';
+import { checkedPathSync, contentTypeOf, openLibraryFile } from './library.ts';
 import { sendFile } from './range.ts';
 
 export interface FileRouteDeps {
@@ -28,8 +29,47 @@ const PATH = /^\/media\/files\/([1-9][0-9]{0,8})(?:\?.*)?$/;
 const ROW_TTL_MS = 1000;
 const ROWS_KEPT = 1024;
 
+/**
+ * Open descriptors kept across requests (a player's ranges of one file reuse one descriptor
+ * instead of a realpath, an open, an fstat, a /proc/self/fd check and a close each). An entry
+ * belongs to one library row (id, root, path, size, modification time): a row that changed
+ * opens the file again. The root and descriptor checks are those of `openLibraryFile`, made at
+ * open and again at most once per FD_CHECK_MS (the path's real path inside a root and naming
+ * the same device and inode as the descriptor; else the entry is dropped and the file opened
+ * again, or refused). Within that second a request may read the inode that was checked, even
+ * if the name was swapped since; never another file. Least recently used entries are closed
+ * once FDS_KEPT are open, a descriptor still being read only when its last reader is done.
+ */
+const FD_CHECK_MS = 1000;
+const FDS_KEPT = 64;
+
+interface OpenEntry {
+  fd: number;
+  root: string;
+  path: string;
+  rowSize: number;
+  rowMtimeMs: number;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  dev: number;
+  checkedAt: number;
+  readers: number;
+  dropped: boolean;
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    /* already closed */
+  }
+}
+
 export class FileRoute {
   private readonly rows = new Map<number, { at: number; file: MediaFile | undefined }>();
+  /** By library id, least recently used first (a Map keeps insertion order). */
+  private readonly open = new Map<number, OpenEntry>();
 
   constructor(private readonly deps: FileRouteDeps) {}
 
@@ -41,6 +81,85 @@ export class FileRoute {
     if (this.rows.size >= ROWS_KEPT) this.rows.clear();
     this.rows.set(id, { at: now, file });
     return file;
+  }
+
+  private drop(id: number, e: OpenEntry): void {
+    if (this.open.get(id) === e) this.open.delete(id);
+    e.dropped = true;
+    if (e.readers === 0) closeQuietly(e.fd);
+  }
+
+  private done(e: OpenEntry): void {
+    e.readers--;
+    if (e.dropped && e.readers === 0) closeQuietly(e.fd);
+  }
+
+  /** Closes every kept descriptor (the server is stopping). */
+  closeAll(): void {
+    for (const [id, e] of [...this.open]) this.drop(id, e);
+  }
+
+  /** A checked descriptor for `file`, kept open for the next requests; undefined: refused. */
+  private async descriptor(file: MediaFile): Promise<OpenEntry | undefined> {
+    const roots = await this.deps.roots();
+    const now = Date.now();
+    const kept = this.open.get(file.id);
+    if (kept) {
+      const same =
+        kept.root === file.root &&
+        kept.path === file.path &&
+        kept.rowSize === file.size &&
+        kept.rowMtimeMs === file.mtimeMs &&
+        roots.includes(file.root);
+      let fresh = same && now - kept.checkedAt < FD_CHECK_MS;
+      if (same && !fresh) {
+        // once a second: the name still inside a root, still naming the descriptor's file
+        const real = checkedPathSync(file, roots);
+        try {
+          const named = real ? fs.statSync(real) : undefined;
+          const st = fs.fstatSync(kept.fd);
+          if (named && named.ino === kept.ino && named.dev === kept.dev) {
+            kept.size = st.size;
+            kept.mtimeMs = st.mtimeMs;
+            kept.checkedAt = now;
+            fresh = true;
+          }
+        } catch {
+          /* gone: opened again below */
+        }
+      }
+      if (fresh) {
+        this.open.delete(file.id); // to the most recently used end
+        this.open.set(file.id, kept);
+        return kept;
+      }
+      this.drop(file.id, kept);
+    }
+    const opened = await openLibraryFile(file, roots);
+    if (!opened) return undefined;
+    const st = fs.fstatSync(opened.fd);
+    const e: OpenEntry = {
+      fd: opened.fd,
+      root: file.root,
+      path: file.path,
+      rowSize: file.size,
+      rowMtimeMs: file.mtimeMs,
+      size: opened.size,
+      mtimeMs: opened.mtimeMs,
+      ino: st.ino,
+      dev: st.dev,
+      checkedAt: now,
+      readers: 0,
+      dropped: false,
+    };
+    const raced = this.open.get(file.id);
+    if (raced) this.drop(file.id, raced);
+    this.open.set(file.id, e);
+    while (this.open.size > FDS_KEPT) {
+      const [oldId, old] = this.open.entries().next().value as [number, OpenEntry];
+      this.drop(oldId, old);
+    }
+    return e;
   }
 
   /** The id a request names when it is for this route, else undefined. */
@@ -57,8 +176,9 @@ export class FileRoute {
   async serve(id: number, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const file = await this.file(id);
     if (!file || (file.kind !== 'video' && file.kind !== 'audio')) return false;
-    const opened = await openLibraryFile(file, await this.deps.roots());
+    const opened = await this.descriptor(file);
     if (!opened) return false;
+    opened.readers++;
     const headers = {
       get(name: string): string | null {
         const v = req.headers[name];
@@ -70,6 +190,7 @@ export class FileRoute {
       size: opened.size,
       mtimeMs: opened.mtimeMs,
       contentType: contentTypeOf(file),
+      release: () => this.done(opened),
     });
     return true;
   }

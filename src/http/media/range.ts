@@ -19,8 +19,13 @@ import type { ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 
 export interface ServedFile {
-  /** A read-only descriptor, closed by the function it is handed to. */
+  /**
+   * A read-only descriptor, closed by the function it is handed to, unless `release` is given:
+   * then the descriptor is the caller's (kept open for other requests) and `release` is called
+   * instead once the answer no longer reads from it.
+   */
   fd: number;
+  release?: () => void;
   size: number;
   mtimeMs: number;
   contentType: string;
@@ -293,6 +298,18 @@ export async function sendFile(
       res.end();
       return;
     }
+    const only = a.parts.length === 1 ? a.parts[0]! : undefined;
+    if (only && !Buffer.isBuffer(only) && only.end - only.start < READ_CHUNK) {
+      // One read, then the headers and the bytes in one socket write (`end` with the body).
+      pending = readAt(file.fd, only.end - only.start + 1, only.start);
+      const buf = await pending;
+      pending = undefined;
+      if (res.destroyed) return;
+      if (buf.length !== only.end - only.start + 1)
+        throw new Error('the file shrank while it was being sent');
+      res.end(buf, () => giveBack(buf));
+      return;
+    }
     for (const p of a.parts) {
       if (Buffer.isBuffer(p)) {
         if (!res.write(p)) await drained(res);
@@ -316,6 +333,7 @@ export async function sendFile(
     res.destroy();
   } finally {
     await pending?.catch(() => undefined);
-    await closeFd(file.fd);
+    if (file.release) file.release();
+    else await closeFd(file.fd);
   }
 }
