@@ -3,19 +3,14 @@
  * film, and an accessibility audit (axe-core) of every kind of page.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../helpers/app.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, seriousViolations } from '../helpers/browser.ts';
 import { listen } from '../helpers/server.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results');
-const axeSource = fs.readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 
 let app: TestApp;
 let server: { url: string; close(): Promise<void> };
@@ -35,26 +30,6 @@ afterAll(async () => {
 
 async function newPage(width = 1280, opts: { bypassCSP?: boolean } = {}): Promise<Page> {
   return browser.newPage({ viewport: { width, height: 900 }, ...opts });
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as { axe: { run: (ctx: Document) => Promise<any> } }
-    ).axe.run(document);
-    return result.violations.map((v: any) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n: any) => n.target.join(' ')),
-    }));
-  });
-  return violations
-    .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v: { id: string; impact: string; nodes: string[] }) =>
-        `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).join(', ')}`,
-    );
 }
 
 describe('a viewer', () => {

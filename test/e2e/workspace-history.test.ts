@@ -7,20 +7,15 @@
  * with axe-core (no serious or critical violation).
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../src/modules/accounts/index.ts';
 import { type TestApp, createTestApp } from '../helpers/app.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, seriousViolations, signInPage } from '../helpers/browser.ts';
 import { listen } from '../helpers/server.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/workspace-history');
-const axeSource = fs.readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 const PASSWORD = 'a long curator password';
 const CRANES = 'the-cranes-are-flying-1957';
 const FIRST_FACT = 'It won the Palme d’Or at Cannes in 1958.';
@@ -72,43 +67,13 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as { axe: { run: (ctx: Document) => Promise<any> } }
-    ).axe.run(document);
-    return result.violations.map((v: any) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n: any) => n.target.join(' ')),
-    }));
-  });
-  return violations
-    .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v: { id: string; impact: string; nodes: string[] }) =>
-        `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).join(', ')}`,
-    );
-}
-
 async function look(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   expect(await seriousViolations(page), name).toEqual([]);
 }
 
-async function signIn(login: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('Email or username').fill(login);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => page.url()).toContain('/workspace');
-  return page;
+function signIn(login: string): Promise<Page> {
+  return signInPage(browser, server.url, login, PASSWORD);
 }
 
 describe('history, review and corrections in the browser', () => {
