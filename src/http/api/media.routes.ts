@@ -96,25 +96,15 @@ export async function planHls(
   };
   const copy = copiesVideo(videoStream.codec);
   const plan = await deps.segments.plan(source, { index: videoStream.index, copy });
-  const audio = d.streams.find((s) => s.type === 'audio');
-  await Promise.all([
-    deps.segments.segment(
-      source,
-      plan,
-      { kind: 'video', index: videoStream.index, copy },
-      0,
-      'init',
-    ),
-    audio
-      ? deps.segments.segment(
-          source,
-          plan,
-          { kind: 'audio', index: audio.index, copy: copiesAudio(audio.codec) },
-          0,
-          'init',
-        )
-      : undefined,
-  ]);
+  const audio =
+    d.streams.find((s) => s.type === 'audio' && s.default) ??
+    d.streams.find((s) => s.type === 'audio');
+  await deps.segments.first(
+    source,
+    plan,
+    { kind: 'video', index: videoStream.index, copy },
+    audio ? { kind: 'audio', index: audio.index, copy: copiesAudio(audio.codec) } : undefined,
+  );
 }
 
 export function mediaApp(deps: MediaRouteDeps): Hono {
@@ -244,33 +234,31 @@ export function mediaApp(deps: MediaRouteDeps): Hono {
   app.get(`/media/videos/:id{${ID}}/hls/master.m3u8`, async (c) => {
     const h = await hls(id(c, 'id'));
     const p = await plan(h);
-    // CODECS (RFC 8216 §4.3.4.2 SHOULD) come from the init sections ffmpeg writes.
-    const [vInit, aInit] = await Promise.all([
-      segments.segment(
-        h.source,
-        p,
-        { kind: 'video', index: h.videoStream.index, copy: h.copyVideo },
-        0,
-        'init',
-      ),
-      h.audio[0]
-        ? segments.segment(
-            h.audio[0].file,
-            p,
-            {
-              kind: 'audio',
-              index: h.audio[0].stream.index,
-              copy: copiesAudio(h.audio[0].stream.codec),
-            },
-            0,
-            'init',
-          )
-        : Promise.resolve(undefined),
-    ]);
+    const anyDefault = h.audio.some((a) => a.stream.default && a.file.id === h.video.id);
+    const isDefault = (a: AudioSource, i: number) =>
+      anyDefault ? a.stream.default && a.file.id === h.video.id : i === 0;
+    // CODECS (RFC 8216 §4.3.4.2 SHOULD) come from the init sections ffmpeg writes; the run
+    // that makes them makes segment 0 of the video and of the default audio too, what the
+    // player asks for next (one run for both when the audio is in the video's file).
+    const main = h.audio.find(isDefault) ?? h.audio[0];
+    const vr = { kind: 'video' as const, index: h.videoStream.index, copy: h.copyVideo };
+    const ar = main
+      ? { kind: 'audio' as const, index: main.stream.index, copy: copiesAudio(main.stream.codec) }
+      : undefined;
+    let vInit: Uint8Array;
+    let aInit: Uint8Array | undefined;
+    if (!main || main.file.id === h.source.id) {
+      const made = await segments.first(h.source, p, vr, ar);
+      [vInit, aInit] = [made.video, made.audio];
+    } else {
+      [vInit, aInit] = await Promise.all([
+        segments.segment(h.source, p, vr, 0, 'init'),
+        segments.segment(main.file, p, ar!, 0, 'init'),
+      ]);
+    }
     const codecs = [codecOfInit(vInit), aInit ? codecOfInit(aInit) : null]
       .filter(Boolean)
       .join(',');
-    const anyDefault = h.audio.some((a) => a.stream.default && a.file.id === h.video.id);
     return playlist(
       c,
       masterPlaylist({
@@ -282,7 +270,7 @@ export function mediaApp(deps: MediaRouteDeps): Hono {
         audio: h.audio.map((a, i) => ({
           name: a.stream.title?.trim() || `${a.stream.language ?? 'und'} audio ${i + 1}`,
           language: a.stream.language,
-          default: anyDefault ? a.stream.default && a.file.id === h.video.id : i === 0,
+          default: isDefault(a, i),
           channels: a.stream.channels,
           uri: `audio/${a.file.id}/${a.stream.index}.m3u8`,
         })),

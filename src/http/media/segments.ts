@@ -40,6 +40,12 @@ export interface SegmentMakerOptions {
   timeoutMs?: number;
 }
 
+export interface Rendition {
+  kind: 'video' | 'audio';
+  index: number;
+  copy: boolean;
+}
+
 const FRAGMENTED = 'frag_keyframe+empty_moov+default_base_moof+frag_discont+delay_moov';
 /** Seek a hair after the keyframe and stop a hair before the next one: printed times are rounded. */
 const EPS = 0.0005;
@@ -133,26 +139,36 @@ export class SegmentMaker {
     }
   }
 
-  private ffmpeg(args: string[]): Promise<Uint8Array> {
+  private async ffmpeg(args: string[]): Promise<Uint8Array> {
+    return (await this.ffmpegOutputs(args, 1))[0]!;
+  }
+
+  /** One ffmpeg run writing `outputs` files: pipe:1, then pipe:3, pipe:4 … */
+  private ffmpegOutputs(args: string[], outputs: number): Promise<Uint8Array[]> {
     return this.slot(
       () =>
         new Promise((resolve, reject) => {
           this.runs++;
+          const extra = Array.from({ length: outputs - 1 }, () => 'pipe' as const);
           const child = spawn(this.opts.ffmpeg ?? 'ffmpeg', ['-v', 'error', '-nostdin', ...args], {
-            stdio: ['ignore', 'pipe', 'pipe'],
+            stdio: ['ignore', 'pipe', 'pipe', ...extra],
           });
-          const out: Buffer[] = [];
+          const out: Buffer[][] = Array.from({ length: outputs }, () => []);
           let err = '';
           const timer = setTimeout(() => child.kill('SIGKILL'), this.opts.timeoutMs ?? 120_000);
-          child.stdout.on('data', (b: Buffer) => out.push(b));
-          child.stderr.on('data', (b: Buffer) => (err += b.toString('utf8')));
+          child.stdout!.on('data', (b: Buffer) => out[0]!.push(b));
+          for (let i = 1; i < outputs; i++)
+            (child.stdio[i + 2] as NodeJS.ReadableStream).on('data', (b: Buffer) =>
+              out[i]!.push(b),
+            );
+          child.stderr!.on('data', (b: Buffer) => (err += b.toString('utf8')));
           child.on('error', (e) => {
             clearTimeout(timer);
             reject(e);
           });
           child.on('close', (code) => {
             clearTimeout(timer);
-            if (code === 0) resolve(Buffer.concat(out));
+            if (code === 0) resolve(out.map((o) => Buffer.concat(o)));
             else
               reject(
                 new Error(`ffmpeg failed (${code}): ${err.trim().split('\n').slice(-2).join(' ')}`),
@@ -265,10 +281,76 @@ export class SegmentMaker {
     return part === 'init' ? made.init : made.media;
   }
 
+  private names(file: SourceFile, r: Rendition, n: number): { init: string; media: string } {
+    const name = `${r.kind === 'video' ? 'v' : 'a'}${r.index}${r.copy ? 'c' : 't'}`;
+    const dir = this.key(file);
+    return { init: path.join(dir, `${name}-init.mp4`), media: path.join(dir, `${name}-${n}.m4s`) };
+  }
+
+  /**
+   * The init sections and segment 0 of the video and of one audio stream of the same file,
+   * what a player needs first, from one ffmpeg run with two outputs (one demux of the file and
+   * one process start where two runs took two). Either part already kept or being made is
+   * taken from there instead (then each is made by `segment`).
+   */
+  async first(
+    file: SourceFile,
+    plan: SegmentPlan,
+    video: Rendition,
+    audio?: Rendition,
+  ): Promise<{ video: Uint8Array; audio?: Uint8Array }> {
+    const v = this.names(file, video, 0);
+    const a = audio ? this.names(file, audio, 0) : undefined;
+    const kept = (x: { init: string; media: string }) =>
+      this.files.has(x.init) && this.files.has(x.media);
+    if (
+      a &&
+      audio &&
+      !kept(v) &&
+      !kept(a) &&
+      !this.inflight.has(v.media) &&
+      !this.inflight.has(a.media)
+    ) {
+      const { start, end } = segmentSpan(plan, 0);
+      const run = this.ffmpegOutputs(
+        [
+          '-copyts',
+          '-i',
+          file.absPath,
+          ...this.output(plan, video, start, end, 'pipe:1'),
+          ...this.output(plan, audio, start, end, 'pipe:3'),
+        ],
+        2,
+      ).then((outs) =>
+        outs.map((out, i) => {
+          const x = i === 0 ? v : a;
+          const { init, media } = splitFragmented(out);
+          if (init.byteLength === 0 || media.byteLength === 0)
+            throw new Error('ffmpeg wrote no fragmented MP4');
+          if (!this.files.has(x.init)) this.write(x.init, init);
+          if (!this.files.has(x.media)) this.write(x.media, media);
+          return { init, media };
+        }),
+      );
+      for (const [i, x] of [v, a].entries()) {
+        const p = run.then((r) => r[i]!);
+        this.inflight.set(x.media, p);
+        void p.finally(() => this.inflight.delete(x.media)).catch(() => {});
+      }
+      const [vm, am] = await run;
+      return { video: vm!.init, audio: am!.init };
+    }
+    const [vi, ai] = await Promise.all([
+      this.segment(file, plan, video, 0, 'init'),
+      audio ? this.segment(file, plan, audio, 0, 'init') : undefined,
+    ]);
+    return ai ? { video: vi, audio: ai } : { video: vi };
+  }
+
   private args(
     file: SourceFile,
     plan: SegmentPlan,
-    r: { kind: 'video' | 'audio'; index: number; copy: boolean },
+    r: Rendition,
     start: number,
     end: number,
   ): string[] {
@@ -276,6 +358,23 @@ export class SegmentMaker {
     // priming, an audio packet at 0) belongs to it.
     const seek =
       start <= plan.starts[0]! ? 0 : plan.copy && r.kind === 'video' ? start + EPS : start;
+    return [
+      '-copyts',
+      ...(seek > 0 ? ['-ss', String(seek)] : []),
+      '-i',
+      file.absPath,
+      ...this.output(plan, r, start, end, 'pipe:1'),
+    ];
+  }
+
+  /** The options of one output file of a run (after `-i`). */
+  private output(
+    plan: SegmentPlan,
+    r: Rendition,
+    start: number,
+    end: number,
+    target: string,
+  ): string[] {
     const stop = end >= plan.end ? [] : ['-to', String(end - EPS)];
     const codec =
       r.kind === 'video'
@@ -297,10 +396,6 @@ export class SegmentMaker {
           ? ['-c:a', 'copy']
           : ['-c:a', 'aac', '-b:a', '160k', '-ac', '2'];
     return [
-      '-copyts',
-      ...(seek > 0 ? ['-ss', String(seek)] : []),
-      '-i',
-      file.absPath,
       ...stop,
       '-map',
       `0:${r.index}`,
@@ -312,7 +407,7 @@ export class SegmentMaker {
       FRAGMENTED,
       '-f',
       'mp4',
-      'pipe:1',
+      target,
     ];
   }
 }
