@@ -327,6 +327,25 @@ describe('HLS (RFC 8216)', () => {
     expect((await get(`/media/videos/${long.id}/hls/video/4.m4s`)).status).toBe(404);
   }); // prettier-ignore
 
+  it('makes the first video and default audio segments for the master playlist in one ffmpeg run', async () => {
+    const fresh = new SegmentMaker({ cacheDir: path.join(dir, 'first-cache'), maxBytes: 64 << 20 });
+    const one = new Hono();
+    one.route('/', mediaApp({ media, segments: fresh, roots: () => realRoots([lib.root]), playback: async () => undefined }));
+    const base = `/media/videos/${mkv.id}/hls`;
+    const master = await (await one.request(`${base}/master.m3u8`)).text();
+    expect(master).toMatch(/CODECS="avc1\.[0-9a-f]{6},mp4a\.40\.2"/);
+    expect(fresh.runs).toBe(1);
+    const audioUri = /TYPE=AUDIO[^\n]*DEFAULT=YES[^\n]*URI="([^"]+)"/.exec(master)![1]!.replace(/\.m3u8$/, '');
+    const bytes = async (u: string) => Buffer.from(await (await one.request(`${base}/${u}`)).arrayBuffer());
+    const parts = [await bytes('video/init.mp4'), await bytes('video/0.m4s'), await bytes(`${audioUri}/init.mp4`), await bytes(`${audioUri}/0.m4s`)];
+    expect(fresh.runs).toBe(1); // all four from the master's run
+    const f = path.join(dir, 'first-audio.mp4');
+    fs.writeFileSync(f, Buffer.concat([parts[2]!, parts[3]!]));
+    const streams = ffprobeJson(f, ['-show_streams']).streams;
+    expect(streams.map((x: { codec_type: string }) => x.codec_type)).toEqual(['audio']);
+    expect(parts[1]!.length).toBeGreaterThan(0);
+  }); // prettier-ignore
+
   it('keeps the segment plan on disk, and makes the first segments in the init run', async () => {
     const cacheDir = path.join(dir, 'plan-cache');
     const file = {
