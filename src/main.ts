@@ -214,6 +214,8 @@ export async function createApplication(
     schedule: mediaScheduler(queue),
     // covers made from the copies, beside (not inside) the segment cache and its size limit
     coversDir: `${config.media.cacheDir}-covers`,
+    // what the copies give shows on cached pages and in the catalogue's remembered copies
+    catalogueChanged: () => version.invalidate(),
   });
   const services: Services = {
     media,

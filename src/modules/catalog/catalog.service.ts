@@ -277,11 +277,22 @@ export class CatalogService {
     return this.catalog.allFilmsWithNames();
   }
 
+  /**
+   * The films with a copy here and what each copy gives, kept until the catalogue version moves
+   * (the media library moves it whenever that changes), so a list page does not read the whole
+   * library on every request. Undefined without a media library.
+   */
+  private copiesHere(): Promise<ReadonlyMap<string, readonly AccessKind[]>> | undefined {
+    const selfHosted = this.selfHosted;
+    return selfHosted ? this.remembered('self-hosted copies', () => selfHosted()) : undefined;
+  }
+
   /** For an access filter: the films with a copy here, and those whose copies give the kind. */
   private async onServer(filter: FilmFilter): Promise<OnServer | undefined> {
     const wanted = filter.access;
-    if (!wanted || !this.selfHosted) return undefined;
-    const copies = await this.selfHosted();
+    if (!wanted) return undefined;
+    const copies = await this.copiesHere();
+    if (!copies) return undefined;
     return {
       withCopy: [...copies.keys()],
       withKind: [...copies].filter(([, kinds]) => kinds.some((k) => k === wanted)).map(([s]) => s),
@@ -293,7 +304,7 @@ export class CatalogService {
     const [directors, kinds, copies] = await Promise.all([
       this.catalog.creditsForFilms(ids, 'director'),
       this.access.kindsOf(ids),
-      rows.length && this.selfHosted ? this.selfHosted() : undefined,
+      rows.length ? this.copiesHere() : undefined,
     ]);
     return rows.map((r) => {
       const onServer = copies?.get(r.slug);

@@ -53,6 +53,8 @@ export interface MediaServiceDeps {
   schedule?: (job: MediaJob) => Promise<void>;
   /** Where covers made from the copies are kept (one folder per video); none: no covers. */
   coversDir?: string;
+  /** Told after the library moved the catalogue version, so this node's caches drop at once. */
+  catalogueChanged?: () => void;
 }
 
 export interface RefusedPath {
@@ -246,7 +248,10 @@ export class MediaService {
       return await change();
     } finally {
       const after = accessKey(await this.selfHostedAccess());
-      if (after !== before) await this.deps.repo.catalogueChanged();
+      if (after !== before) {
+        await this.deps.repo.catalogueChanged();
+        this.deps.catalogueChanged?.();
+      }
     }
   }
 
