@@ -184,7 +184,6 @@ export async function createApplication(
   // LISTEN/NOTIFY once serving on PostgreSQL (listen()); polled until then, and on SQLite.
   const version = new NotifiedVersion(() => contentRepo.version(), config.versionPollMs);
   const content = new ContentService(contentRepo, () => version.invalidate(), knowledge);
-  const imports = new ImportsService(catalog, collections);
   const collectionFiles = new CollectionFiles(db.kysely);
   const imdb = new ImdbImporter(
     db,
@@ -196,6 +195,8 @@ export async function createApplication(
     snapshotFile: searchSnapshotFile(config, db.schema),
     log: (l, m) => log(l, m),
   });
+  // list entries are resolved among the films the search index finds for their titles
+  const imports = new ImportsService(catalog, collections, search);
   const accounts = new AccountsService(new AccountsRepository(db.kysely));
   const drafts = new DraftsService(
     new DraftsRepository(db.kysely),

@@ -1,7 +1,12 @@
 /** Parse and resolve in one step: what `kinoteka import list` and `POST /api/v1/imports` need. */
 import { looksLikeLetterboxdCsv, parseLetterboxdCsv } from './letterboxd.ts';
 import { decodeListBytes, parseList, type ListEntry, type ParsedList } from './list-parse.ts';
-import { resolveEntries, type CatalogueFilm, type Resolution } from './resolve.ts';
+import {
+  resolveEntries,
+  type CatalogueFilm,
+  type FilmsForTitle,
+  type Resolution,
+} from './resolve.ts';
 
 export type ImportedEntry = ListEntry & { resolution: Resolution };
 
@@ -30,10 +35,17 @@ export function parseAnyList(
 export function importList(
   input: string | Uint8Array,
   file: string,
-  films: readonly CatalogueFilm[],
+  films: readonly CatalogueFilm[] | FilmsForTitle,
   format: 'auto' | 'letterboxd' | 'text' = 'auto',
 ): ImportedList {
-  const list = parseAnyList(input, file, format);
+  return resolveList(parseAnyList(input, file, format), films);
+}
+
+/** Resolves a list already read (ImportsService reads it first to find each title's films). */
+export function resolveList(
+  list: ParsedList,
+  films: readonly CatalogueFilm[] | FilmsForTitle,
+): ImportedList {
   const resolutions = resolveEntries(list.entries, films);
   const entries = list.entries.map((entry, i) => {
     // resolveEntries returns one resolution per entry, in order.

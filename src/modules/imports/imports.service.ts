@@ -6,7 +6,8 @@
 import path from 'node:path';
 import type { CatalogService } from '../catalog/index.ts';
 import type { CollectionsService } from '../collections/index.ts';
-import { type ImportedList, importList } from './import-list.ts';
+import type { SearchDocument, SearchService } from '../search/index.ts';
+import { type ImportedList, parseAnyList, resolveList } from './import-list.ts';
 import type { CatalogueFilm } from './resolve.ts';
 
 export interface ImportResult {
@@ -14,10 +15,19 @@ export interface ImportResult {
   list: ImportedList;
 }
 
+function filmOf(d: SearchDocument): CatalogueFilm {
+  return {
+    slug: d.slug,
+    year: d.year ?? 0,
+    titles: d.titles.map((t) => ({ text: t.text, kind: t.kind })),
+  };
+}
+
 export class ImportsService {
   constructor(
     private readonly catalog: CatalogService,
     private readonly collections: CollectionsService,
+    private readonly search: SearchService,
   ) {}
 
   /** Parses and resolves a list without saving anything: what the import preview shows. */
@@ -26,16 +36,52 @@ export class ImportsService {
     file: string,
     format: 'auto' | 'letterboxd' | 'text' = 'auto',
   ): Promise<ImportedList> {
-    return importList(input, file, await this.catalogueFilms(), format);
+    return this.resolve(input, file, format);
   }
 
-  async catalogueFilms(): Promise<CatalogueFilm[]> {
-    return (await this.catalog.allFilmsWithNames()).map((f) => ({
-      slug: f.slug,
-      year: f.year,
-      titles: f.titles.map((t) => ({ text: t.text, kind: t.kind })),
-      directors: f.people.filter((p) => p.role === 'director').map((p) => p.name),
-    }));
+  /**
+   * Reads the list, then resolves each entry among the films the search index finds for its
+   * title (never the whole catalogue: docs/lists.md). Directors, which break a tie between
+   * films of one title when the entry names one, are read only for the tied films.
+   */
+  private async resolve(
+    input: string | Uint8Array,
+    file: string,
+    format: 'auto' | 'letterboxd' | 'text',
+  ): Promise<ImportedList> {
+    const list = parseAnyList(input, file, format);
+    const pools = new Map<string, CatalogueFilm[]>();
+    for (const e of list.entries) {
+      if (!pools.has(e.title))
+        pools.set(e.title, (await this.search.titleCandidates(e.title)).map(filmOf));
+    }
+    const filmsFor = (title: string) => pools.get(title) ?? [];
+    const first = resolveList(list, filmsFor);
+    const tied = new Set(
+      first.entries.flatMap((e) =>
+        e.resolution.status === 'ambiguous' ? e.resolution.candidates.map((c) => c.slug) : [],
+      ),
+    );
+    if (tied.size === 0) return first;
+    const directors = new Map<string, string[]>();
+    const slugs = [...tied];
+    for (let i = 0; i < slugs.length; i += 500) {
+      for (const f of await this.catalog.summariesBySlugs(slugs.slice(i, i + 500)))
+        directors.set(
+          f.slug,
+          f.directors.map((d) => d.name),
+        );
+    }
+    for (const [title, films] of pools) {
+      pools.set(
+        title,
+        films.map((f) => {
+          const named = directors.get(f.slug);
+          return named ? { ...f, directors: named } : f;
+        }),
+      );
+    }
+    return resolveList(list, filmsFor);
   }
 
   async importList(
@@ -48,7 +94,7 @@ export class ImportsService {
       format?: 'auto' | 'letterboxd' | 'text';
     } = {},
   ): Promise<ImportResult> {
-    const list = importList(input, file, await this.catalogueFilms(), opts.format ?? 'auto');
+    const list = await this.resolve(input, file, opts.format ?? 'auto');
     const title = opts.title ?? list.title ?? titleFromFile(file);
     const entries = list.entries.flatMap((e) =>
       e.resolution.status === 'resolved'

@@ -293,17 +293,26 @@ export function resolveTitle(
       status: 'resolved',
       slug: only.film.slug,
       evidence: { ...only.candidate.evidence, ...(director ? { directorNamed: director } : {}) },
-      candidates: ranked(matches),
+      // the film chosen first, then the others it tied with, in their order
+      candidates: ranked([only, ...matches.filter((s) => s !== only)]),
     };
   }
   return { status: 'ambiguous', candidates: ranked(matches) };
 }
 
-/** Resolves every entry of a parsed list. */
+/**
+ * The films an entry's title may name. A small catalogue passes every film; a big one passes,
+ * per title, the few its search index finds (ImportsService): the rules above then decide
+ * among those alone, so an entry costs the same among ten films or a million.
+ */
+export type FilmsForTitle = (title: string, year: number | null) => readonly CatalogueFilm[];
+
+/** Resolves every entry of a parsed list, against every film or the films given per title. */
 export function resolveEntries(
   entries: readonly ListEntry[],
-  films: readonly CatalogueFilm[],
+  films: readonly CatalogueFilm[] | FilmsForTitle,
 ): EntryResolution[] {
+  const filmsFor: FilmsForTitle = typeof films === 'function' ? films : () => films;
   return entries.map((entry) => {
     const context = [
       entry.description?.text,
@@ -315,7 +324,7 @@ export function resolveEntries(
     return {
       index: entry.index,
       heading: entry.heading,
-      ...resolveTitle(entry.title, entry.year, films, context),
+      ...resolveTitle(entry.title, entry.year, filmsFor(entry.title, entry.year), context),
     };
   });
 }

@@ -424,6 +424,70 @@ export class SearchIndex {
   }
 
   /**
+   * The films that may carry `title` as one of their titles, for list import and claim
+   * resolution (docs/search.md, "Title candidates"): a title field (not a person) that has
+   * every word of `title` but an article, as written, in any script or romanization, or
+   * within the word's typo budget, and no more than two words more or fewer. Digits are words
+   * here ("1917" is a title, not a year), and no word is read as a prefix. Unranked: the slugs
+   * in code-unit order, at most `cap` of them (those with the fewest typo matches kept).
+   */
+  titleCandidates(title: string, cap = 5000): string[] {
+    const words = parseQuery(title.replace(/\s+$/, '') + ' ');
+    if (words.length === 0) return [];
+    for (const w of words) {
+      w.prefixKeys = null;
+      if (w.year > 0 || /^\d+$/.test(w.keys[0] as string)) {
+        w.year = 0;
+        w.k = 0;
+      }
+      w.required = !w.optional;
+    }
+    if (words.every((w) => !w.required)) for (const w of words) w.required = true;
+    const required = words.filter((w) => w.required);
+    const n = tokenize(title).filter((t) => skeletonVariants(t).length > 0).length;
+    const bestQ = new Uint8Array(MAX_WORDS);
+    this.nextEpoch();
+    for (const w of words) this.expandExact(w);
+    for (const w of required) if (w.k > 0) this.expandFuzzy(w, 1);
+    for (const w of required) if (w.k > 1) this.expandFuzzy(w, 2);
+    if (required.some((w) => w.total === 0)) return [];
+    let reqMask = 0;
+    for (const w of required) reqMask |= w.bit;
+    const found: { slug: string; typos: number }[] = [];
+    const { tokens, fieldTokOff, fieldKind, termStamp, termSlot, slotMask, slotQ, epoch } = this;
+    for (const d of this.candidatesFor(required)) {
+      let best = -1;
+      for (let f = this.docFieldOff[d] as number; f < (this.docFieldOff[d + 1] as number); f++) {
+        if (fieldKind[f] === PERSON) continue;
+        let mask = 0;
+        let count = 0;
+        bestQ.fill(NONE);
+        for (let t = fieldTokOff[f] as number; t < (fieldTokOff[f + 1] as number); t++) {
+          const v = tokens[t] as number;
+          if ((v & ALT) === 0) count++;
+          const id = v & ID_MASK;
+          if (termStamp[id] !== epoch) continue;
+          const slot = termSlot[id] as number;
+          mask |= slotMask[slot] as number;
+          for (let wi = 0; wi < MAX_WORDS; wi++) {
+            const q = slotQ[slot * MAX_WORDS + wi] as number;
+            if (q < (bestQ[wi] as number)) bestQ[wi] = q;
+          }
+        }
+        if ((mask & reqMask) !== reqMask || Math.abs(count - n) > 2) continue;
+        let typos = 0;
+        for (const w of required) if ((bestQ[31 - Math.clz32(w.bit)] as number) > Q_PREFIX) typos++;
+        if (best < 0 || typos < best) best = typos;
+      }
+      if (best >= 0) found.push({ slug: this.slugs[d] as string, typos: best });
+    }
+    const order = (a: { slug: string }, b: { slug: string }): number =>
+      a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+    if (found.length > cap) found.sort((a, b) => a.typos - b.typos || order(a, b)).length = cap;
+    return found.sort(order).map((f) => f.slug);
+  }
+
+  /**
    * Stage 3. Expanding a long word to every term two edits away costs a scan of trigram
    * lists; doing it for every word of a long title would dominate the query. So candidates
    * come from the words already expanded (the shorter ones, or one long word expanded

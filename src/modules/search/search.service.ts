@@ -337,6 +337,26 @@ export class SearchService {
     return this.enrich(hits);
   }
 
+  /**
+   * The films a listed title may name, as the index holds them (titles, names, year), for
+   * list import and claim resolution: every film with a title of those words (any script,
+   * romanization or a typo away; SearchIndex.titleCandidates), and the `near` best search
+   * hits beside them, for an entry no title matches. In slug order; nothing is read from the
+   * database.
+   */
+  async titleCandidates(title: string, near = 20): Promise<SearchDocument[]> {
+    const index = await this.index();
+    const slugs = new Set(index.titleCandidates(title));
+    const q = title.trim();
+    if (q && near > 0) for (const h of index.search(q, { limit: near })) slugs.add(h.slug);
+    return [...slugs]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .flatMap((s) => {
+        const d = index.document(s);
+        return d ? [d] : [];
+      });
+  }
+
   private async enrich(hits: SearchHit[]): Promise<SearchResult[]> {
     const films = new Map(
       (await this.catalog.summariesBySlugs(hits.map((h) => h.slug))).map((f) => [f.slug, f]),
