@@ -27,6 +27,8 @@ export interface Engine {
   search(query: string, limit: number): string[];
   /** Bytes held outside the JS heap (SQLite's pages), when the engine knows. */
   nativeBytes?(): number;
+  /** Lets go of the index (the benchmark builds the next engine after). */
+  close?(): void;
 }
 
 type Prep = (text: string) => string;
@@ -48,6 +50,9 @@ export function ours(): Engine {
     },
     search(q, limit) {
       return (index as SearchIndex).search(q, { limit }).map((h) => h.slug);
+    },
+    close() {
+      index = null;
     },
   };
 }
@@ -78,6 +83,10 @@ export function miniSearch(skeleton = false): Engine {
       for (let i = 0; i < res.length && i < limit; i++)
         out.push(slugs[res[i]?.id as number] as string);
       return out;
+    },
+    close() {
+      ms = null;
+      slugs = [];
     },
   };
 }
@@ -111,6 +120,10 @@ export function flexSearch(tokenize: 'forward' | 'tolerant', skeleton = false): 
       for (let i = 0; i < res.length && i < limit; i++)
         out.push(slugs[res[i]?.id as number] as string);
       return out;
+    },
+    close() {
+      index = null;
+      slugs = [];
     },
   };
 }
@@ -162,6 +175,11 @@ export function fts5Trigram(): Engine {
       const pages = db.pragma('page_count', { simple: true }) as number;
       const size = db.pragma('page_size', { simple: true }) as number;
       return pages * size;
+    },
+    close() {
+      strict = null;
+      slugs = [];
+      db.close();
     },
   };
 }
