@@ -11,7 +11,9 @@
  * The file is random bytes in a temp dir (named like a copy of a catalogue film so the library
  * indexes it); it is deleted at the end. Usage:
  *   node --import tsx bench/media/range.ts [--mib 1024] [--rounds 3] [--ranges 2000]
- *     [--range-kib 256] [--parallel 8]
+ *     [--range-kib 256] [--parallel 8] [--cpu-prof DIR]
+ * (`--cpu-prof DIR`: our server runs under `node --cpu-prof`; the profile is written to DIR when
+ * it stops; open it in Chrome DevTools, Performance tab.)
  * Needs nginx (apt-get install -y nginx-light) and curl.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -32,6 +34,9 @@ const ROUNDS = opt('rounds', 3);
 const RANGES = opt('ranges', 2000);
 const RANGE_BYTES = opt('range-kib', 256) * 1024;
 const PARALLEL = opt('parallel', 8);
+/** `--cpu-prof DIR`: our server runs under `node --cpu-prof` and writes its profile there. */
+const PROF_AT = args.indexOf('--cpu-prof');
+const PROF_DIR = PROF_AT >= 0 ? path.resolve(args[PROF_AT + 1] ?? '.') : undefined;
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SIZE = MIB * 1024 * 1024;
 
@@ -144,15 +149,20 @@ try {
   if (listed.length !== 1) throw new Error(`the library lists ${listed.length} videos, not 1`);
 
   const oursPort = await freePort();
-  const ours = spawn(process.execPath, [path.join(ROOT, 'bin/kinoteka.mjs'), 'serve'], {
-    env: {
-      ...env,
-      KINOTEKA_PORT: String(oursPort),
-      KINOTEKA_HOST: '127.0.0.1',
-      KINOTEKA_MEDIA_WORKERS: '1',
+  const profArgs = PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROF_DIR] : [];
+  const ours = spawn(
+    process.execPath,
+    [...profArgs, path.join(ROOT, 'bin/kinoteka.mjs'), 'serve'],
+    {
+      env: {
+        ...env,
+        KINOTEKA_PORT: String(oursPort),
+        KINOTEKA_HOST: '127.0.0.1',
+        KINOTEKA_MEDIA_WORKERS: '1',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   children.push(ours);
   const oursUrl = `http://127.0.0.1:${oursPort}/media/files/${listed[0]!.id}`;
 

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MediaFile } from '../../modules/media/index.ts';
 import { checkedPathSync, contentTypeOf, openLibraryFile } from './library.ts';
-import { sendFile } from './range.ts';
+import { fileEtag, httpDate, sendFile } from './range.ts';
 
 export interface FileRouteDeps {
   file: (id: number) => Promise<MediaFile | undefined>;
@@ -53,6 +53,10 @@ interface OpenEntry {
   mtimeMs: number;
   ino: number;
   dev: number;
+  /** The validators and type, made once per entry (again when the size or time moves). */
+  etag: string;
+  lastModified: string;
+  contentType: string;
   checkedAt: number;
   readers: number;
   dropped: boolean;
@@ -66,21 +70,28 @@ function closeQuietly(fd: number): void {
   }
 }
 
+/** The roots' real paths are taken from `deps.roots()` at most once per ROOTS_TTL_MS. */
+const ROOTS_TTL_MS = 1000;
+
 export class FileRoute {
   private readonly rows = new Map<number, { at: number; file: MediaFile | undefined }>();
+  private roots: { at: number; real: string[] } | undefined;
   /** By library id, least recently used first (a Map keeps insertion order). */
   private readonly open = new Map<number, OpenEntry>();
 
   constructor(private readonly deps: FileRouteDeps) {}
 
-  private async file(id: number): Promise<MediaFile | undefined> {
-    const now = Date.now();
-    const hit = this.rows.get(id);
-    if (hit && now - hit.at < ROW_TTL_MS) return hit.file;
+  private async loadRow(id: number, now: number): Promise<MediaFile | undefined> {
     const file = await this.deps.file(id);
     if (this.rows.size >= ROWS_KEPT) this.rows.clear();
     this.rows.set(id, { at: now, file });
     return file;
+  }
+
+  private async loadRoots(now: number): Promise<string[]> {
+    const real = await this.deps.roots();
+    this.roots = { at: now, real };
+    return real;
   }
 
   private drop(id: number, e: OpenEntry): void {
@@ -99,10 +110,33 @@ export class FileRoute {
     for (const [id, e] of [...this.open]) this.drop(id, e);
   }
 
+  /**
+   * The kept descriptor for `file` when it may be used as it is (same row, root configured,
+   * checked within FD_CHECK_MS), moved to the most recently used end; else undefined.
+   */
+  private keptFresh(file: MediaFile, roots: readonly string[], now: number): OpenEntry | undefined {
+    const kept = this.open.get(file.id);
+    if (
+      !kept ||
+      now - kept.checkedAt >= FD_CHECK_MS ||
+      kept.root !== file.root ||
+      kept.path !== file.path ||
+      kept.rowSize !== file.size ||
+      kept.rowMtimeMs !== file.mtimeMs ||
+      !roots.includes(file.root)
+    )
+      return undefined;
+    this.open.delete(file.id);
+    this.open.set(file.id, kept);
+    return kept;
+  }
+
   /** A checked descriptor for `file`, kept open for the next requests; undefined: refused. */
-  private async descriptor(file: MediaFile): Promise<OpenEntry | undefined> {
-    const roots = await this.deps.roots();
-    const now = Date.now();
+  private async descriptor(
+    file: MediaFile,
+    roots: readonly string[],
+    now: number,
+  ): Promise<OpenEntry | undefined> {
     const kept = this.open.get(file.id);
     if (kept) {
       const same =
@@ -119,8 +153,12 @@ export class FileRoute {
           const named = real ? fs.statSync(real) : undefined;
           const st = fs.fstatSync(kept.fd);
           if (named && named.ino === kept.ino && named.dev === kept.dev) {
-            kept.size = st.size;
-            kept.mtimeMs = st.mtimeMs;
+            if (st.size !== kept.size || st.mtimeMs !== kept.mtimeMs) {
+              kept.size = st.size;
+              kept.mtimeMs = st.mtimeMs;
+              kept.etag = fileEtag(st.size, st.mtimeMs);
+              kept.lastModified = httpDate(st.mtimeMs);
+            }
             kept.checkedAt = now;
             fresh = true;
           }
@@ -148,6 +186,9 @@ export class FileRoute {
       mtimeMs: opened.mtimeMs,
       ino: st.ino,
       dev: st.dev,
+      etag: fileEtag(opened.size, opened.mtimeMs),
+      lastModified: httpDate(opened.mtimeMs),
+      contentType: contentTypeOf(file),
       checkedAt: now,
       readers: 0,
       dropped: false,
@@ -171,27 +212,41 @@ export class FileRoute {
 
   /**
    * Answers the request for file `id`. Resolves false, having sent nothing, when the file may
-   * not be served: the application then answers (its 404 page or JSON).
+   * not be served: the application then answers (its 404 page or JSON). Resolves true once the
+   * answer is under way (its body is written by `sendFile`, which never rejects). A player's
+   * next range of a file just served (its row, the roots and its descriptor all kept) waits
+   * for nothing before the read.
    */
   async serve(id: number, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    const file = await this.file(id);
+    const now = Date.now();
+    const row = this.rows.get(id);
+    const file = row && now - row.at < ROW_TTL_MS ? row.file : await this.loadRow(id, now);
     if (!file || (file.kind !== 'video' && file.kind !== 'audio')) return false;
-    const opened = await this.descriptor(file);
+    const roots =
+      this.roots && now - this.roots.at < ROOTS_TTL_MS
+        ? this.roots.real
+        : await this.loadRoots(now);
+    const opened = this.keptFresh(file, roots, now) ?? (await this.descriptor(file, roots, now));
     if (!opened) return false;
     opened.readers++;
-    const headers = {
-      get(name: string): string | null {
-        const v = req.headers[name];
-        return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
-      },
-    };
-    await sendFile(res, req.method ?? 'GET', headers, {
+    void sendFile(res, req.method ?? 'GET', new NodeHeaders(req), {
       fd: opened.fd,
       size: opened.size,
       mtimeMs: opened.mtimeMs,
-      contentType: contentTypeOf(file),
+      contentType: opened.contentType,
+      etag: opened.etag,
+      lastModified: opened.lastModified,
       release: () => this.done(opened),
     });
     return true;
+  }
+}
+
+/** A request's headers as `sendFile` reads them (lower-case names, repeated ones joined). */
+class NodeHeaders {
+  constructor(private readonly req: IncomingMessage) {}
+  get(name: string): string | null {
+    const v = this.req.headers[name];
+    return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
   }
 }

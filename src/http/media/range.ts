@@ -30,6 +30,12 @@ export interface ServedFile {
   mtimeMs: number;
   contentType: string;
   cacheControl?: string;
+  /**
+   * `fileEtag(size, mtimeMs)` and the Last-Modified date, when the caller keeps them with the
+   * descriptor (files.ts): then they are not made again for every range request.
+   */
+  etag?: string;
+  lastModified?: string;
 }
 
 export interface ByteRange {
@@ -86,7 +92,7 @@ export function parseRange(header: string | undefined, size: number): ByteRange[
   return merged;
 }
 
-function httpDate(ms: number): string {
+export function httpDate(ms: number): string {
   return new Date(Math.trunc(ms / 1000) * 1000).toUTCString();
 }
 
@@ -170,8 +176,8 @@ export interface RequestHeaders {
 
 /** Decides the answer for a GET or HEAD of `file` given the request headers (no I/O). */
 export function answerFor(method: string, headers: RequestHeaders, file: ServedFile): FileAnswer {
-  const etag = fileEtag(file.size, file.mtimeMs);
-  const lastModified = httpDate(file.mtimeMs);
+  const etag = file.etag ?? fileEtag(file.size, file.mtimeMs);
+  const lastModified = file.lastModified ?? httpDate(file.mtimeMs);
   const base: Record<string, string> = {
     'accept-ranges': 'bytes',
     etag,
