@@ -4,6 +4,7 @@
  * `sqlite3 .import` and `psql \copy`, each fed by `gzip -dc` so all sides decompress.
  *
  *   node --import tsx bench/imports/imdb.ts [--titles 100000] [--only sqlite|postgres]
+ *     [--keep-files DIR]
  *
  * `--titles` sets the size: about 10 lines a title over the five files, so 1,000,000 titles
  * make the 10-million-line set. The ratio printed is the loader's time over ours (1.0 = as fast
@@ -27,12 +28,24 @@ const titles = Number(opt('titles', '100000'));
 const only = opt('only', '');
 const PG_URL = process.env.KINOTEKA_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+const keep = opt('keep-files', '');
+
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kinoteka-bench-imdb-'));
-const data = path.join(work, 'data');
+// --keep-files DIR: the generated files stay in DIR and a later run with the same --titles
+// reuses them (generating the 10-million-line set takes minutes).
+const data = keep ? path.resolve(keep) : path.join(work, 'data');
+const stamp = path.join(data, 'generated.json');
 let t = Date.now();
-const gen = await generateImdb(data, { titles });
+let gen: Awaited<ReturnType<typeof generateImdb>>;
+const kept = keep && fs.existsSync(stamp) ? JSON.parse(fs.readFileSync(stamp, 'utf8')) : null;
+if (kept && kept.titles === titles) {
+  gen = kept;
+} else {
+  gen = await generateImdb(data, { titles });
+  if (keep) fs.writeFileSync(stamp, JSON.stringify(gen));
+}
 console.log(
-  `generated ${gen.totalLines.toLocaleString('en')} lines (${titles.toLocaleString('en')} titles) in ${((Date.now() - t) / 1000).toFixed(1)} s: ` +
+  `${kept && kept.titles === titles ? 'reused' : 'generated'} ${gen.totalLines.toLocaleString('en')} lines (${titles.toLocaleString('en')} titles) in ${((Date.now() - t) / 1000).toFixed(1)} s: ` +
     Object.entries(gen.lines)
       .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
       .join(', '),

@@ -6,9 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImdbFormatError } from '../../src/modules/imports/index.ts';
+import { generateImdb } from '../fixtures/imdb/generate.ts';
 import { gzFixtures } from '../fixtures/imdb/small.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/db.ts';
@@ -272,4 +274,85 @@ describe.each(DIALECTS)('import imdb on %s', (dialect) => {
       /^name\.basics\.tsv\.gz:1: the header is not IMDb's/,
     );
   });
+});
+
+/** The indexes, foreign keys and triggers of the tables the apply writes, as the schema has them. */
+async function schemaOf(app: TestApp) {
+  const k = app.testDb.kysely;
+  if (app.testDb.dialect === 'sqlite') {
+    const rows = await sql<{ type: string; name: string; sql: string | null }>`
+      select type, name, sql from sqlite_master
+      where tbl_name in ('films', 'titles', 'people', 'credits') and type in ('index', 'trigger')
+      order by type, name`.execute(k);
+    return rows.rows;
+  }
+  const indexes = await sql<{ name: string; def: string }>`
+    select indexname as name, indexdef as def from pg_indexes
+    where schemaname = current_schema() and tablename in ('films', 'titles', 'people', 'credits')
+    order by indexname`.execute(k);
+  const keys = await sql<{ name: string; def: string; valid: boolean }>`
+    select conname as name, pg_get_constraintdef(oid) as def, convalidated as valid from pg_constraint
+    where connamespace = current_schema()::regnamespace
+      and conrelid::regclass::text in ('films', 'titles', 'people', 'credits')
+    order by conname`.execute(k);
+  const triggers = await sql<{ name: string; enabled: string }>`
+    select tgname as name, tgenabled as enabled from pg_trigger
+    where not tgisinternal and tgrelid::regclass::text in ('films', 'titles', 'people', 'credits')
+    order by tgname`.execute(k);
+  return { indexes: indexes.rows, keys: keys.rows, triggers: triggers.rows };
+}
+
+describe.each(DIALECTS)('the bulk apply on %s', (dialect) => {
+  let bulk: TestApp;
+  let plain: TestApp;
+  beforeAll(async () => {
+    bulk = await createTestApp(dialect);
+    plain = await createTestApp(dialect);
+  }, 60_000);
+  afterAll(async () => {
+    await bulk?.close();
+    await plain?.close();
+  });
+
+  it('ends with the same catalogue and the same indexes, keys and triggers as the row-by-row apply', async () => {
+    const schema = await schemaOf(bulk);
+    const a = await bulk.services.imdb.import(gzFixtures(), { bulk: true });
+    const b = await plain.services.imdb.import(gzFixtures(), { bulk: false });
+    expect(a.bulk).toBe(true);
+    expect(b.bulk).toBe(false);
+    expect(await snapshot(bulk)).toEqual(await snapshot(plain));
+    expect(a.films.linked).toEqual(b.films.linked);
+    expect(await schemaOf(bulk)).toEqual(schema);
+    // Run again in bulk: idempotent as the other.
+    const once = await snapshot(bulk);
+    const again = await bulk.services.imdb.import(gzFixtures(), { bulk: true });
+    expect(again.films).toMatchObject({ added: 0, updated: 0 });
+    expect(await snapshot(bulk)).toEqual(once);
+    expect(await schemaOf(bulk)).toEqual(schema);
+  });
+
+  it('the keys are enforced again after it', async () => {
+    const k = bulk.testDb.kysely;
+    await expect(
+      sql`insert into credits (film_id, person_id, role, position) values (999999999, 999999999, 'cast', 1)`.execute(
+        k,
+      ),
+    ).rejects.toThrow(/foreign key/i);
+  });
+
+  it('is chosen by itself for a first import that adds far more rows than the catalogue holds', async () => {
+    const app = await createTestApp(dialect);
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'kinoteka-imdb-bulk-'));
+    try {
+      await generateImdb(data, { titles: 8_000 });
+      const first = await app.services.imdb.import(data);
+      expect(first.bulk).toBe(true);
+      const again = await app.services.imdb.import(data);
+      expect(again.bulk).toBe(false);
+      expect(again.films).toMatchObject({ added: 0, updated: 0 });
+    } finally {
+      await app.close();
+      fs.rmSync(data, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -10,6 +10,14 @@ import { progressBar } from '../progress.ts';
 
 const MB = 1024 * 1024;
 
+interface ImportImdbOptions {
+  types: string;
+  skipBad?: boolean;
+  /** `--bulk` true, `--no-bulk` false, neither: undefined (chosen by the run's size). */
+  bulk?: boolean;
+  json?: boolean;
+}
+
 export function registerImportImdbCommand(imp: Command): void {
   imp
     .command('imdb <dir>')
@@ -18,8 +26,16 @@ export function registerImportImdbCommand(imp: Command): void {
     )
     .option('--types <list>', 'IMDb title types to import, comma-separated', 'movie,tvMovie,short')
     .option('--skip-bad', 'report malformed lines and leave them out instead of stopping')
+    .option(
+      '--bulk',
+      'drop the secondary indexes (and on PostgreSQL the foreign keys) of films, titles, people and credits for the apply and rebuild them after it; the default when the catalogue holds fewer than half the rows the run adds',
+    )
+    .option(
+      '--no-bulk',
+      'apply row by row with the indexes in place (on PostgreSQL the bulk apply locks those tables against readers until it commits)',
+    )
     .option('--json', 'print the report as JSON')
-    .action(async (dir: string, opts: { types: string; skipBad?: boolean; json?: boolean }) => {
+    .action(async (dir: string, opts: ImportImdbOptions) => {
       const types = opts.types
         .split(',')
         .map((t) => t.trim())
@@ -30,6 +46,7 @@ export function registerImportImdbCommand(imp: Command): void {
         const report = await app.services.imdb.import(dir, {
           types,
           ...(opts.skipBad ? { skipBad: true } : {}),
+          ...(opts.bulk !== undefined ? { bulk: opts.bulk } : {}),
           onProgress: (p) => {
             if (p.phase === 'apply') {
               bar.done();

@@ -4,7 +4,7 @@
  * staging row. Bad values throw `ImdbFormatError` with the file and line.
  */
 import { slugify } from '../../../lib/text/index.ts';
-import { field, ImdbFormatError } from './tsv.ts';
+import { ImdbFormatError, type TsvRow } from './tsv.ts';
 
 export const IMDB_FILES = {
   basics: {
@@ -94,43 +94,65 @@ export class IdSet {
   }
 }
 
-const TCONST = /^tt(\d{7,9})$/;
-const NCONST = /^nm(\d{7,9})$/;
-
 export function idNumber(
-  id: string,
+  row: TsvRow,
+  k: number,
   kind: 'tt' | 'nm',
   file: string,
   line: number,
   column: string,
 ): number {
-  const m = (kind === 'tt' ? TCONST : NCONST).exec(id);
-  if (!m) throw new ImdbFormatError(file, line, `${column} "${id}" is not an IMDb ${kind} id`);
-  return Number(m[1]);
+  const n = row.id(k, kind);
+  if (n < 0)
+    throw new ImdbFormatError(file, line, `${column} "${row.raw(k)}" is not an IMDb ${kind} id`);
+  return n;
 }
 
 function int(
-  value: string | undefined,
+  row: TsvRow,
+  k: number,
   file: string,
   line: number,
   column: string,
   opts: { min?: number; max?: number } = {},
 ): number | null {
-  const v = field(value);
-  if (v === null) return null;
-  if (!/^\d{1,9}$/.test(v))
-    throw new ImdbFormatError(file, line, `${column} "${v}" is not a number`);
-  const n = Number(v);
+  const n = row.int(k);
+  if (n === null) return null;
+  if (Number.isNaN(n))
+    throw new ImdbFormatError(file, line, `${column} "${row.raw(k)}" is not a number`);
   if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
     throw new ImdbFormatError(file, line, `${column} ${n} is out of range`);
   }
   return n;
 }
 
-function text(value: string | undefined, file: string, line: number, column: string): string {
-  const v = field(value);
+function text(row: TsvRow, k: number, file: string, line: number, column: string): string {
+  const v = row.get(k);
   if (v === null || v.trim() === '') throw new ImdbFormatError(file, line, `${column} is empty`);
   return v;
+}
+
+/** `0`, `1` or `\N` in field `k`, else an error naming the column. */
+function flag(row: TsvRow, k: number, file: string, line: number, column: string): 0 | 1 | null {
+  if (row.is(k, '0')) return 0;
+  if (row.is(k, '1')) return 1;
+  if (row.isNull(k)) return null;
+  throw new ImdbFormatError(file, line, `${column} "${row.raw(k)}" is not 0 or 1`);
+}
+
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
+/** `slugify`, with a quick way for plain ASCII text (most IMDb titles and names). */
+export function slugOf(text: string): string {
+  if (PLAIN_ASCII.test(text)) {
+    const quick = text
+      .toLowerCase()
+      .replace(/'/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+    if (quick !== '') return quick;
+  }
+  return slugify(text);
 }
 
 export type StageTitle = [
@@ -143,27 +165,29 @@ export type StageTitle = [
   runtime: number | null,
 ];
 
+// Columns of each file, by position in IMDb's header.
+const B = { tconst: 0, type: 1, primary: 2, original: 3, adult: 4, start: 5, runtime: 7 };
+const A = { id: 0, ordering: 1, title: 2, region: 3, language: 4, types: 5, original: 7 };
+const P = { tconst: 0, ordering: 1, nconst: 2, category: 3, characters: 5 };
+
 /** A title.basics row as a film, or null when its type is not imported / it has no year. */
 export function mapBasics(
-  parts: readonly string[],
+  row: TsvRow,
   file: string,
   line: number,
   types: ReadonlySet<string>,
 ): { row: StageTitle; id: number } | 'skip' | 'no-year' {
-  const tconst = parts[0]!;
-  const id = idNumber(tconst, 'tt', file, line, 'tconst');
-  const type = text(parts[1], file, line, 'titleType');
-  const adult = field(parts[4]);
-  if (adult !== null && adult !== '0' && adult !== '1') {
-    throw new ImdbFormatError(file, line, `isAdult "${adult}" is not 0 or 1`);
-  }
-  const year = int(parts[5], file, line, 'startYear', { min: 1850, max: 2200 });
-  const runtime = int(parts[7], file, line, 'runtimeMinutes');
-  const primary = text(parts[2], file, line, 'primaryTitle');
-  const original = field(parts[3]) ?? primary;
-  if (!types.has(type) || adult === '1') return 'skip';
+  const id = idNumber(row, B.tconst, 'tt', file, line, 'tconst');
+  const type = text(row, B.type, file, line, 'titleType');
+  const adult = flag(row, B.adult, file, line, 'isAdult');
+  const year = int(row, B.start, file, line, 'startYear', { min: 1850, max: 2200 });
+  const runtime = int(row, B.runtime, file, line, 'runtimeMinutes');
+  const primary = text(row, B.primary, file, line, 'primaryTitle');
+  if (!types.has(type) || adult === 1) return 'skip';
   if (year === null) return 'no-year';
-  const slug = `${slugify(primary) || 'film'}-${year}-${tconst}`;
+  const original = row.get(B.original) ?? primary;
+  const tconst = row.raw(B.tconst);
+  const slug = `${slugOf(primary) || 'film'}-${year}-${tconst}`;
   return { row: [tconst, slug, type, primary, original, year, runtime], id };
 }
 
@@ -177,29 +201,21 @@ export type StageAka = [
   isOriginal: number,
 ];
 
-export function mapAka(
-  parts: readonly string[],
-  file: string,
-  line: number,
-  titles: IdSet,
-): StageAka | null {
-  const id = idNumber(parts[0]!, 'tt', file, line, 'titleId');
-  const ordering = int(parts[1], file, line, 'ordering') ?? 0;
-  const isOriginal = field(parts[7]);
-  if (isOriginal !== null && isOriginal !== '0' && isOriginal !== '1') {
-    throw new ImdbFormatError(file, line, `isOriginalTitle "${isOriginal}" is not 0 or 1`);
-  }
+export function mapAka(row: TsvRow, file: string, line: number, titles: IdSet): StageAka | null {
+  const id = idNumber(row, A.id, 'tt', file, line, 'titleId');
+  const ordering = int(row, A.ordering, file, line, 'ordering') ?? 0;
+  const isOriginal = flag(row, A.original, file, line, 'isOriginalTitle');
   if (!titles.has(id)) return null;
-  const title = field(parts[2]);
+  const title = row.get(A.title);
   if (title === null || title.trim() === '') return null;
   return [
-    parts[0]!,
+    row.raw(A.id),
     ordering,
     title,
-    field(parts[3]),
-    field(parts[4]),
-    field(parts[5]),
-    isOriginal === '1' ? 1 : 0,
+    row.get(A.region),
+    row.get(A.language),
+    row.get(A.types),
+    isOriginal === 1 ? 1 : 0,
   ];
 }
 
@@ -211,40 +227,66 @@ export type StageCredit = [
   character: string | null,
 ];
 
+const CREW_ROLES = [
+  [1, 'director'],
+  [2, 'writer'],
+] as const;
+
 /** title.crew: one credit per director and writer, in the order IMDb lists them. */
 export function mapCrew(
-  parts: readonly string[],
+  row: TsvRow,
   file: string,
   line: number,
   titles: IdSet,
   people: IdSet,
-): StageCredit[] {
-  const id = idNumber(parts[0]!, 'tt', file, line, 'tconst');
-  const out: StageCredit[] = [];
-  const roles = [
-    ['director', parts[1]],
-    ['writer', parts[2]],
-  ] as const;
-  for (const [role, list] of roles) {
-    const v = field(list);
-    if (v === null) continue;
-    const ids = v.split(',');
-    const seen = new Set<string>();
-    for (let i = 0; i < ids.length; i++) {
-      const n = idNumber(ids[i]!, 'nm', file, line, `${role}s`);
-      if (!titles.has(id) || seen.has(ids[i]!)) continue;
-      seen.add(ids[i]!);
-      people.add(n);
-      out.push([parts[0]!, ids[i]!, role, i + 1, null]);
+  out: StageCredit[],
+): void {
+  const id = idNumber(row, 0, 'tt', file, line, 'tconst');
+  const kept = titles.has(id);
+  const tconst = kept ? row.raw(0) : '';
+  for (const [k, role] of CREW_ROLES) {
+    if (row.isNull(k)) continue;
+    const [from, to] = row.span(k);
+    const seen: number[] = [];
+    let at = from;
+    let i = 0;
+    for (;;) {
+      let comma = row.text.indexOf(',', at);
+      if (comma < 0 || comma > to) comma = to;
+      const n = row.id(k, 'nm', at, comma);
+      if (n < 0) {
+        throw new ImdbFormatError(
+          file,
+          line,
+          `${role}s "${row.text.slice(at, comma)}" is not an IMDb nm id`,
+        );
+      }
+      i++;
+      if (kept && !seen.includes(n)) {
+        seen.push(n);
+        people.add(n);
+        out.push([tconst, row.text.slice(at, comma), role, i, null]);
+      }
+      if (comma >= to) break;
+      at = comma + 1;
     }
   }
-  return out;
 }
 
 /** `["Pavel Vlasov","Narrator"]` → `Pavel Vlasov / Narrator`; anything else as written. */
 export function characters(value: string | null): string | null {
   if (value === null) return null;
   if (value.startsWith('[')) {
+    // IMDb's usual form, a list of plain strings, read without the JSON parser.
+    if (
+      value.startsWith('["') &&
+      value.endsWith('"]') &&
+      value.length >= 4 &&
+      !value.includes('\\')
+    ) {
+      const parts = value.slice(2, -2).split('","');
+      if (parts.every((p) => !p.includes('"'))) return parts.join(' / ');
+    }
     try {
       const list = JSON.parse(value) as unknown;
       if (Array.isArray(list) && list.every((c) => typeof c === 'string')) {
@@ -259,31 +301,33 @@ export function characters(value: string | null): string | null {
 
 /** title.principals: the cast (actor, actress, self), in IMDb's order. */
 export function mapPrincipal(
-  parts: readonly string[],
+  row: TsvRow,
   file: string,
   line: number,
   titles: IdSet,
   people: IdSet,
 ): StageCredit | null {
-  const id = idNumber(parts[0]!, 'tt', file, line, 'tconst');
-  const ordering = int(parts[1], file, line, 'ordering') ?? 0;
-  const n = idNumber(parts[2]!, 'nm', file, line, 'nconst');
-  const category = text(parts[3], file, line, 'category');
+  const id = idNumber(row, P.tconst, 'tt', file, line, 'tconst');
+  const ordering = int(row, P.ordering, file, line, 'ordering') ?? 0;
+  const n = idNumber(row, P.nconst, 'nm', file, line, 'nconst');
+  const category = text(row, P.category, file, line, 'category');
   if (!titles.has(id) || !CAST_CATEGORIES.has(category)) return null;
   people.add(n);
-  return [parts[0]!, parts[2]!, 'cast', ordering, characters(field(parts[5]))];
+  return [
+    row.raw(P.tconst),
+    row.raw(P.nconst),
+    'cast',
+    ordering,
+    characters(row.get(P.characters)),
+  ];
 }
 
 export type StageName = [nconst: string, slug: string, name: string];
 
-export function mapName(
-  parts: readonly string[],
-  file: string,
-  line: number,
-  people: IdSet,
-): StageName | null {
-  const n = idNumber(parts[0]!, 'nm', file, line, 'nconst');
+export function mapName(row: TsvRow, file: string, line: number, people: IdSet): StageName | null {
+  const n = idNumber(row, 0, 'nm', file, line, 'nconst');
   if (!people.has(n)) return null;
-  const name = text(parts[1], file, line, 'primaryName');
-  return [parts[0]!, `${slugify(name) || 'person'}-${parts[0]!}`, name];
+  const name = text(row, 1, file, line, 'primaryName');
+  const nconst = row.raw(0);
+  return [nconst, `${slugOf(name) || 'person'}-${nconst}`, name];
 }

@@ -32,6 +32,7 @@ import {
   mapName,
   mapPrincipal,
   STAGE_ORDER,
+  type StageCredit,
 } from './imdb.ts';
 import { type Exec, openSession, type PgTarget, type Session } from './session.ts';
 import { ImdbFormatError, readTsv, type TsvProgress } from './tsv.ts';
@@ -44,6 +45,14 @@ export interface ImdbImportOptions {
   onProgress?: (p: ImdbProgress) => void;
   /** Called after each file is staged (tests use it to stop a run at a known point). */
   onStaged?: (file: string) => void;
+  /**
+   * The bulk apply: the secondary indexes of films, titles, people and credits (and, on
+   * PostgreSQL, the foreign keys of titles and credits) are dropped for the apply and built
+   * again after it, in its transaction. `undefined` (the default) chooses it when the catalogue
+   * holds fewer titles and credits than the run adds (a first import of a big data set).
+   * On PostgreSQL it locks those tables against readers too until the apply commits.
+   */
+  bulk?: boolean;
 }
 
 export interface ImdbProgress {
@@ -74,7 +83,23 @@ export interface ImdbImportReport {
   rowsPerSecond: number;
   /** Wall-clock seconds of each staged file and of the apply. */
   timings: Record<string, number>;
+  /** Whether the apply dropped and rebuilt the indexes (see `ImdbImportOptions.bulk`). */
+  bulk: boolean;
 }
+
+/** The tables the apply writes, whose secondary indexes the bulk apply rebuilds. */
+const TARGETS = ['films', 'titles', 'people', 'credits'];
+/** The tables whose foreign keys the bulk apply re-checks in one pass (PostgreSQL). */
+const FK_TARGETS = ['titles', 'credits'];
+/**
+ * The triggers that fill film_languages from films.languages, per row. Imported films have no
+ * languages (''), so for them the trigger writes nothing: the bulk apply leaves it out.
+ */
+const LANGUAGE_TRIGGERS = { sqlite: 'films_languages_ai', postgres: 'films_languages_sync' };
+/** Staged rows are written in runs of this many (a few multi-row statements, or COPY chunks). */
+const WRITE_ROWS = 16_000;
+/** Below this many rows added, dropping and rebuilding indexes is not worth it. */
+const BULK_MIN_ROWS = 50_000;
 
 const STAGE_TABLE: Record<ImdbFileKey, string> = {
   basics: 'imdb_stage_titles',
@@ -175,6 +200,7 @@ export class ImdbImporter {
       seconds: 0,
       rowsPerSecond: 0,
       timings: {},
+      bulk: false,
     };
 
     // An unfinished run over the same files resumes; any other unfinished run is abandoned.
@@ -244,34 +270,48 @@ export class ImdbImporter {
           else await tx.run(`delete from ${table}`);
           const writer = tx.bulk(table, COLUMNS[table]!);
           let noYear = 0;
+          // Rows are written in runs of WRITE_ROWS, whatever the size of the decoded chunks.
+          let out: unknown[][] = [];
+          const flush = async () => {
+            if (out.length === 0) return;
+            const rows = out;
+            out = [];
+            count += rows.length;
+            await writer.write(rows);
+          };
           let result: { lines: number };
           try {
             result = await readTsv(
               path.join(dir, file),
               header,
-              async (rows, _first, lines) => {
-                const out: unknown[][] = [];
-                for (let i = 0; i < rows.length; i++) {
-                  const parts = rows[i]!;
-                  const line = lines[i]!;
+              async (batch) => {
+                for (let i = 0; i < batch.size; i++) {
+                  const row = batch.row(i);
+                  const line = batch.lines[i]!;
                   try {
                     if (key === 'basics') {
-                      const m = mapBasics(parts, file, line, types);
+                      const m = mapBasics(row, file, line, types);
                       if (m === 'no-year') noYear++;
                       else if (m !== 'skip') {
                         titles.add(m.id);
                         out.push(m.row);
                       }
                     } else if (key === 'akas') {
-                      const m = mapAka(parts, file, line, titles);
+                      const m = mapAka(row, file, line, titles);
                       if (m) out.push(m);
                     } else if (key === 'crew') {
-                      for (const c of mapCrew(parts, file, line, titles, people)) out.push(c);
+                      const before = out.length;
+                      try {
+                        mapCrew(row, file, line, titles, people, out as StageCredit[]);
+                      } catch (e) {
+                        out.length = before; // a bad line adds none of its credits
+                        throw e;
+                      }
                     } else if (key === 'principals') {
-                      const m = mapPrincipal(parts, file, line, titles, people);
+                      const m = mapPrincipal(row, file, line, titles, people);
                       if (m) out.push(m);
                     } else {
-                      const m = mapName(parts, file, line, people);
+                      const m = mapName(row, file, line, people);
                       if (m) out.push(m);
                     }
                   } catch (e) {
@@ -279,8 +319,7 @@ export class ImdbImporter {
                     else throw e;
                   }
                 }
-                count += out.length;
-                if (out.length) await writer.write(out);
+                if (out.length >= WRITE_ROWS) await flush();
               },
               {
                 onBadLine: onBad,
@@ -295,6 +334,7 @@ export class ImdbImporter {
                 },
               },
             );
+            await flush();
           } catch (e) {
             await writer.abort();
             throw e;
@@ -340,7 +380,7 @@ export class ImdbImporter {
     await s.transaction(async (tx) => {
       // Fresh staging tables have no statistics; without them PostgreSQL plans nested loops.
       if (s.dialect === 'postgres') for (const t of ALL_STAGING) await tx.run(`analyze ${t}`);
-      await this.apply(tx, report, now());
+      await this.apply(tx, s.dialect, report, now(), opts.bulk);
       report.timings.apply = (Date.now() - applyStart) / 1000;
       report.seconds = Math.round((Date.now() - started) / 100) / 10;
       report.rowsPerSecond = Math.round(linesSoFar / Math.max(0.001, report.seconds));
@@ -404,9 +444,25 @@ export class ImdbImporter {
   }
 
   /** The staged rows into the catalogue: one transaction of set-based statements. */
-  private async apply(tx: Exec, report: ImdbImportReport, now: string): Promise<void> {
+  private async apply(
+    tx: Exec,
+    dialect: 'sqlite' | 'postgres',
+    report: ImdbImportReport,
+    now: string,
+    bulk: boolean | undefined,
+  ): Promise<void> {
+    let mark = Date.now();
+    const step = (name: string) => {
+      const t = Date.now();
+      report.timings[`apply.${name}`] = (t - mark) / 1000;
+      mark = t;
+    };
     report.films.linked = await this.linkContentFilms(tx);
     report.people.linked = await this.linkContentPeople(tx);
+    step('link');
+    report.bulk = bulk ?? (await this.bulkPays(tx, report));
+    const rebuild = report.bulk ? await this.dropForBulk(tx, dialect) : [];
+    step('drop');
 
     report.films.updated = await tx.run(
       `update films set year = s.year, runtime_minutes = s.runtime, updated_at = ?
@@ -422,6 +478,9 @@ export class ImdbImporter {
        where not exists (select 1 from films f where f.imdb_id = s.tconst)`,
       [now],
     );
+    // Fresh rows have no statistics yet; the joins of the titles and credits need them.
+    if (dialect === 'postgres' && report.films.added > 1000) await tx.run('analyze films');
+    step('films');
 
     const imported = `select f.id from films f join imdb_stage_titles s on s.tconst = f.imdb_id where f.origin = 'imdb'`;
     await tx.run(`delete from titles where film_id in (${imported})`);
@@ -449,6 +508,7 @@ export class ImdbImporter {
        where a.dup = 1 and a.title <> s.primary_title and a.title <> s.original_title`,
     );
     report.titles = titles;
+    step('titles');
 
     // People: imported ones take IMDb's current name; content people keep theirs.
     await tx.run(
@@ -462,6 +522,8 @@ export class ImdbImporter {
        where not exists (select 1 from people p where p.imdb_id = n.nconst)`,
     );
 
+    if (dialect === 'postgres' && report.people.added > 1000) await tx.run('analyze people');
+    step('people');
     await tx.run(`delete from credits where film_id in (${imported})`);
     report.credits = await tx.run(
       `insert into credits (film_id, person_id, role, character, position)
@@ -470,6 +532,93 @@ export class ImdbImporter {
        join films f on f.imdb_id = c.tconst and f.origin = 'imdb'
        join people p on p.imdb_id = c.nconst`,
     );
+    step('credits');
+    for (const statement of rebuild) await tx.run(statement);
+    step('rebuild');
+  }
+
+  /** The bulk apply pays when the run adds more than twice the rows the tables it writes hold. */
+  private async bulkPays(tx: Exec, report: ImdbImportReport): Promise<boolean> {
+    const st = report.staged;
+    const adding = (st.basics ?? 0) * 2 + (st.akas ?? 0) + (st.crew ?? 0) + (st.principals ?? 0);
+    if (adding < BULK_MIN_ROWS) return false;
+    // Counted up to what the run adds: a big catalogue is not scanned to the end.
+    const [row] = await tx.query<{ n: number }>(
+      `select (select count(*) from (select 1 from titles limit ?) t)
+            + (select count(*) from (select 1 from credits limit ?) c) as n`,
+      [adding, adding],
+    );
+    return Number(row?.n ?? 0) * 2 < adding;
+  }
+
+  /**
+   * Drops the secondary (non-unique) indexes of the tables the apply writes and, on
+   * PostgreSQL, the foreign keys of titles and credits; returns the statements that make them
+   * again (indexes built from the sorted rows, each key checked in one pass instead of a
+   * lookup a row). The unique indexes stay: the apply relies on them.
+   */
+  private async dropForBulk(tx: Exec, dialect: 'sqlite' | 'postgres'): Promise<string[]> {
+    const rebuild: string[] = [];
+    const marks = TARGETS.map(() => '?').join(',');
+    if (dialect === 'sqlite') {
+      const indexes = await tx.query<{ name: string; sql: string }>(
+        `select name, sql from sqlite_master
+         where type = 'index' and tbl_name in (${marks}) and sql is not null
+           and upper(sql) not like 'CREATE UNIQUE%'`,
+        TARGETS,
+      );
+      for (const i of indexes) {
+        await tx.run(`drop index "${i.name}"`);
+        rebuild.push(i.sql);
+      }
+      const [trigger] = await tx.query<{ sql: string }>(
+        "select sql from sqlite_master where type = 'trigger' and tbl_name = 'films' and name = ?",
+        [LANGUAGE_TRIGGERS.sqlite],
+      );
+      if (trigger) {
+        await tx.run(`drop trigger "${LANGUAGE_TRIGGERS.sqlite}"`);
+        rebuild.push(trigger.sql);
+      }
+      return rebuild;
+    }
+    await tx.run("set local maintenance_work_mem = '512MB'");
+    const fks = await tx.query<{ tbl: string; name: string; def: string }>(
+      `select c.relname as tbl, k.conname as name, pg_get_constraintdef(k.oid) as def
+       from pg_constraint k join pg_class c on c.oid = k.conrelid
+       where k.contype = 'f' and c.relnamespace = current_schema()::regnamespace
+         and c.relname in (${FK_TARGETS.map(() => '?').join(',')})`,
+      FK_TARGETS,
+    );
+    const indexes = await tx.query<{ name: string; def: string }>(
+      `select ci.relname as name, pg_get_indexdef(i.indexrelid) as def
+       from pg_index i join pg_class c on c.oid = i.indrelid join pg_class ci on ci.oid = i.indexrelid
+       where c.relnamespace = current_schema()::regnamespace and c.relname in (${marks})
+         and not i.indisunique and not i.indisprimary
+         and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)`,
+      TARGETS,
+    );
+    for (const k of fks) {
+      await tx.run(`alter table "${k.tbl}" drop constraint "${k.name}"`);
+    }
+    for (const i of indexes) {
+      await tx.run(`drop index "${i.name}"`);
+      rebuild.push(i.def);
+    }
+    const [trigger] = await tx.query<{ n: number }>(
+      `select count(*) as n from pg_trigger t join pg_class c on c.oid = t.tgrelid
+       where c.relname = 'films' and c.relnamespace = current_schema()::regnamespace and t.tgname = ?`,
+      [LANGUAGE_TRIGGERS.postgres],
+    );
+    if (Number(trigger?.n)) {
+      await tx.run(`alter table films disable trigger "${LANGUAGE_TRIGGERS.postgres}"`);
+      rebuild.push(`alter table films enable trigger "${LANGUAGE_TRIGGERS.postgres}"`);
+    }
+    // NOT VALID, then VALIDATE: the check of the existing rows is one anti-join, not a lookup a row.
+    for (const k of fks) {
+      rebuild.push(`alter table "${k.tbl}" add constraint "${k.name}" ${k.def} not valid`);
+      rebuild.push(`alter table "${k.tbl}" validate constraint "${k.name}"`);
+    }
+    return rebuild;
   }
 
   /**

@@ -122,11 +122,14 @@ function numbered(text: string): string {
   return text.replace(/\?/g, () => `$${++i}`);
 }
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
 /** A value in COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
 function copyValue(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'number') return String(v);
   const s = String(v);
-  return /[\\\t\n\r]/.test(s)
+  return NEEDS_ESCAPE.test(s)
     ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
     : s;
 }
@@ -152,7 +155,9 @@ function pgExec(client: pg.Client): Exec {
           if (failed) throw failed;
           let chunk = '';
           for (const r of rows) {
-            chunk += r.map(copyValue).join('\t') + '\n';
+            let line = copyValue(r[0]);
+            for (let i = 1; i < r.length; i++) line += '\t' + copyValue(r[i]);
+            chunk += line + '\n';
             if (chunk.length > 1 << 16) {
               if (!stream.write(chunk)) await once(stream, 'drain');
               chunk = '';

@@ -38,19 +38,106 @@ export function field(value: string | undefined): string | null {
 }
 
 /**
- * Calls `onBatch` with arrays of split lines (header excluded), each paired with its line
- * number, and awaits it before reading on (so a slow database applies back-pressure).
- * Throws `ImdbFormatError` when the header is not `header`, or when a line has another number
- * of fields and `onBadLine` is not given (with it, the line is reported there and skipped).
+ * One line of a batch, read in place: the fields are offsets into the decoded text, and a
+ * field becomes a string only when the mapping asks for it (most columns are never read).
+ * A batch hands out one `TsvRow`, moved from line to line: keep strings, not the row.
+ */
+export class TsvRow {
+  text = '';
+  /** For each line, the start of each field and then the end of the line plus one. */
+  starts: Int32Array = new Int32Array(0);
+  base = 0;
+  constructor(readonly fields: number) {}
+
+  private start(k: number): number {
+    return this.starts[this.base + k]!;
+  }
+  private end(k: number): number {
+    return this.starts[this.base + k + 1]! - 1;
+  }
+  /** Field `k` as written (`\N` included). */
+  raw(k: number): string {
+    return this.text.slice(this.start(k), this.end(k));
+  }
+  isNull(k: number): boolean {
+    const s = this.start(k);
+    return (
+      this.end(k) - s === 2 && this.text.charCodeAt(s) === 92 && this.text.charCodeAt(s + 1) === 78
+    );
+  }
+  /** Field `k`, or null for `\N`. */
+  get(k: number): string | null {
+    return this.isNull(k) ? null : this.raw(k);
+  }
+  /** Whether field `k` is exactly `value`. */
+  is(k: number, value: string): boolean {
+    const s = this.start(k);
+    return this.end(k) - s === value.length && this.text.startsWith(value, s);
+  }
+  /**
+   * An IMDb id (`tt0017128`, `nm0700214`: the prefix and 7 to 9 digits) in field `k`, or in
+   * the part of it from `from` to `to` (a comma-separated list): its number, or -1.
+   */
+  id(k: number, prefix: 'tt' | 'nm', from = this.start(k), to = this.end(k)): number {
+    const t = this.text;
+    const len = to - from;
+    if (len < 9 || len > 11) return -1;
+    if (
+      t.charCodeAt(from) !== prefix.charCodeAt(0) ||
+      t.charCodeAt(from + 1) !== prefix.charCodeAt(1)
+    )
+      return -1;
+    let n = 0;
+    for (let i = from + 2; i < to; i++) {
+      const c = t.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return -1;
+      n = n * 10 + c;
+    }
+    return n;
+  }
+  /** Field `k` as a number of 1 to 9 digits; null for `\N`; NaN for anything else. */
+  int(k: number): number | null {
+    if (this.isNull(k)) return null;
+    const t = this.text;
+    const s = this.start(k);
+    const e = this.end(k);
+    if (e - s < 1 || e - s > 9) return Number.NaN;
+    let n = 0;
+    for (let i = s; i < e; i++) {
+      const c = t.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return Number.NaN;
+      n = n * 10 + c;
+    }
+    return n;
+  }
+  /** The offsets of field `k` in `text`. */
+  span(k: number): [number, number] {
+    return [this.start(k), this.end(k)];
+  }
+}
+
+/** The lines of a batch: `row(i)` points the shared row at line `i`. */
+export interface TsvBatch {
+  size: number;
+  /** The line number (in the file, from 1) of each line. */
+  lines: Int32Array;
+  row(i: number): TsvRow;
+}
+
+/**
+ * Calls `onBatch` with batches of lines (header excluded), and awaits it before reading on (so
+ * a slow database applies back-pressure). Throws `ImdbFormatError` when the header is not
+ * `header`, or when a line has another number of fields and `onBadLine` is not given (with
+ * it, the line is reported there and skipped). A batch is the whole lines of one decoded
+ * chunk of the file.
  */
 export async function readTsv(
   file: string,
   header: readonly string[],
-  onBatch: (rows: string[][], firstLine: number, lines: Int32Array) => Promise<void> | void,
+  onBatch: (batch: TsvBatch) => Promise<void> | void,
   opts: {
     onProgress?: (p: TsvProgress) => void;
     onBadLine?: (e: ImdbFormatError) => void;
-    batchSize?: number;
   } = {},
 ): Promise<{ lines: number }> {
   const name = path.basename(file);
@@ -63,71 +150,111 @@ export async function readTsv(
   const input = file.endsWith('.gz') ? raw.pipe(createGunzip({ chunkSize: 1 << 18 })) : raw;
   raw.on('error', (e) => input.destroy(e));
   const decoder = new StringDecoder('utf8');
-  const batchSize = opts.batchSize ?? 20000;
+  const nf = header.length;
+  const stride = nf + 1;
+  const row = new TsvRow(nf);
+  let capacity = 4096;
+  let starts = new Int32Array(capacity * stride);
+  let lineNos = new Int32Array(capacity);
   let rest = '';
   let lineNo = 0;
   let headerSeen = false;
-  let batch: string[][] = [];
-  let batchLines = new Int32Array(batchSize);
 
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = batch;
-    const lines = batchLines.subarray(0, rows.length);
-    batch = [];
-    batchLines = new Int32Array(batchSize);
-    await onBatch(rows, lines[0] ?? 0, lines);
-    opts.onProgress?.({ file: name, bytesRead, totalBytes: size, lines: lineNo });
-  };
-
-  /** Takes one line; true when the batch is full. */
-  const take = (line: string): boolean => {
-    lineNo++;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (!headerSeen) {
-      headerSeen = true;
-      const got = line.replace(/^\uFEFF/, '').split('\t');
-      if (got.join('\t') !== header.join('\t')) {
-        throw new ImdbFormatError(
-          name,
-          lineNo,
-          `the header is not IMDb's (${header.join(', ')}); found: ${got.slice(0, 12).join(', ')}`,
-        );
-      }
-      return false;
-    }
-    if (line === '') return false;
-    const parts = line.split('\t');
-    if (parts.length !== header.length) {
-      const e = new ImdbFormatError(
+  const checkHeader = (line: string) => {
+    const got = line.replace(/^\uFEFF/, '').split('\t');
+    if (got.join('\t') !== header.join('\t')) {
+      throw new ImdbFormatError(
         name,
         lineNo,
-        `expected ${header.length} tab-separated fields (${header.join(', ')}), found ${parts.length}`,
+        `the header is not IMDb's (${header.join(', ')}); found: ${got.slice(0, 12).join(', ')}`,
       );
-      if (!opts.onBadLine) throw e;
-      opts.onBadLine(e);
-      return false;
     }
-    batchLines[batch.length] = lineNo;
-    batch.push(parts);
-    return batch.length >= batchSize;
+  };
+
+  /**
+   * Splits the lines of `text` up to the line break at `limit` (or, for the file's last line,
+   * which has none, up to `limit` = the text's length) into the batch; returns its size.
+   */
+  const split = (text: string, limit: number): number => {
+    let count = 0;
+    let pos = 0;
+    while (pos <= limit) {
+      let nl = text.indexOf('\n', pos);
+      if (nl < 0 || nl > limit) nl = limit;
+      lineNo++;
+      let end = nl;
+      if (end > pos && text.charCodeAt(end - 1) === 13) end--;
+      if (!headerSeen) {
+        headerSeen = true;
+        checkHeader(text.slice(pos, end));
+      } else if (end > pos) {
+        if (count === capacity) {
+          capacity *= 2;
+          const s2 = new Int32Array(capacity * stride);
+          s2.set(starts);
+          starts = s2;
+          const l2 = new Int32Array(capacity);
+          l2.set(lineNos);
+          lineNos = l2;
+        }
+        const base = count * stride;
+        starts[base] = pos;
+        let k = 1;
+        let at = pos;
+        for (;;) {
+          const tab = text.indexOf('\t', at);
+          if (tab < 0 || tab >= end) break;
+          if (k < nf) starts[base + k] = tab + 1;
+          k++;
+          at = tab + 1;
+        }
+        if (k !== nf) {
+          const e = new ImdbFormatError(
+            name,
+            lineNo,
+            `expected ${nf} tab-separated fields (${header.join(', ')}), found ${k}`,
+          );
+          if (!opts.onBadLine) throw e;
+          opts.onBadLine(e);
+        } else {
+          starts[base + nf] = end + 1;
+          lineNos[count] = lineNo;
+          count++;
+        }
+      }
+      pos = nl + 1;
+    }
+    return count;
+  };
+
+  const emit = async (text: string, count: number) => {
+    if (count === 0) return;
+    row.text = text;
+    row.starts = starts;
+    await onBatch({
+      size: count,
+      lines: lineNos,
+      row: (i) => {
+        row.base = i * stride;
+        return row;
+      },
+    });
+    opts.onProgress?.({ file: name, bytesRead, totalBytes: size, lines: lineNo });
   };
 
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       const text = rest + decoder.write(chunk);
-      let start = 0;
-      for (;;) {
-        const nl = text.indexOf('\n', start);
-        if (nl < 0) break;
-        if (take(text.slice(start, nl))) await flush();
-        start = nl + 1;
+      const last = text.lastIndexOf('\n');
+      if (last < 0) {
+        rest = text;
+        continue;
       }
-      rest = text.slice(start);
+      await emit(text, split(text, last));
+      rest = text.slice(last + 1);
     }
     rest += decoder.end();
-    if (rest !== '') take(rest);
-    await flush();
+    if (rest !== '') await emit(rest, split(rest, rest.length));
   } catch (e) {
     if (e instanceof ImdbFormatError) throw e;
     throw new ImdbFormatError(
