@@ -254,6 +254,7 @@ export interface Database {
   media_files: MediaFilesTable;
   media_streams: MediaStreamsTable;
   media_subtitles: MediaSubtitlesTable;
+  media_cover_picks: MediaCoverPicksTable;
   jobs: JobsTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -300,6 +301,15 @@ export interface MediaFilesTable {
   video_codec: string | null;
   duration_s: number | null;
   updated_at: string;
+}
+
+/** The frame picked for a video's cover (migration 20261203T0100). */
+export interface MediaCoverPicksTable {
+  video_id: number;
+  at_s: number;
+  picked_by: string;
+  /** ISO 8601, UTC. */
+  picked_at: string;
 }
 
 export interface MediaStreamsTable {

@@ -157,6 +157,72 @@ describe.each(DIALECTS)('covers from the copies (%s)', (dialect) => {
     expect(cover?.source).toEqual({ kind: 'picked frame', atS: 7.5 });
   });
 
+  it('keeps the pick in the database, with who and when: a wiped cache makes the same cover again', async () => {
+    const v = await videoOf('the-cranes-are-flying-1957');
+    const pick = await media.coverPick(v.id);
+    expect(pick).toMatchObject({ videoId: v.id, atS: 7.5, pickedBy: 'unknown' });
+    expect(Date.parse(pick!.pickedAt)).not.toBeNaN();
+    const before = await lumaOf(fs.readFileSync(path.join(coversDir, String(v.id), 'w400.webp')));
+    fs.rmSync(coversDir, { recursive: true, force: true });
+    // the request does not wait for the make: no cover until it is made in the background
+    expect(await media.coverFile('the-cranes-are-flying-1957', 400, 'webp')).toBeUndefined();
+    await media.coversSettled();
+    const cover = await media.coverFile('the-cranes-are-flying-1957', 400, 'webp');
+    expect(cover?.source).toEqual({ kind: 'picked frame', atS: 7.5 });
+    const after = await lumaOf(fs.readFileSync(cover!.path));
+    expect(after.mean).toBeCloseTo(before.mean, 0);
+    // the covers of the others are made by the job alone, as before
+    expect(await media.coverFile('mother-1926', 400, 'webp')).toBeUndefined();
+    await media.makeCover((await videoOf('mother-1926')).id);
+    await media.makeCover((await videoOf('the-ascent-1977')).id);
+  }); // prettier-ignore
+
+  it('shows a pick made on one node on another node over the same database', async () => {
+    const v = await videoOf('the-cranes-are-flying-1957');
+    const other = new MediaService({
+      repo: new MediaRepository(db.kysely),
+      probe: createFfprobeRepository(),
+      candidates: async () => FILMS,
+      coversDir: path.join(dir, `covers-${dialect}-other-node`),
+    });
+    expect(await other.coverFile('the-cranes-are-flying-1957', 400, 'webp')).toBeUndefined();
+    await other.coversSettled();
+    expect((await other.coverFile('the-cranes-are-flying-1957', 400, 'webp'))?.source).toEqual({ kind: 'picked frame', atS: 7.5 });
+    // a new pick on the first node: the other one sends the cover it has until it has made the new one
+    await media.pickCoverFrame(v.id, 5, 'cli:test');
+    await new Worker(queue, mediaJobHandlers(media)).drain();
+    expect((await media.coverFile('the-cranes-are-flying-1957', 400, 'webp'))?.source).toEqual({ kind: 'picked frame', atS: 5 });
+    expect((await other.coverFile('the-cranes-are-flying-1957', 400, 'webp'))?.source.atS).toBe(7.5);
+    await other.coversSettled();
+    const there = await other.coverFile('the-cranes-are-flying-1957', 200, 'webp');
+    expect(there?.source).toEqual({ kind: 'picked frame', atS: 5 });
+    const here = await media.coverFile('the-cranes-are-flying-1957', 200, 'webp');
+    const [a, b] = [await lumaOf(fs.readFileSync(here!.path)), await lumaOf(fs.readFileSync(there!.path))];
+    expect(b.mean).toBeCloseTo(a.mean, 0);
+    expect((await other.coverPick(v.id))?.pickedBy).toBe('cli:test');
+    // artwork still wins over a pick, on every node
+    const mother = await videoOf('mother-1926');
+    await media.pickCoverFrame(mother.id, 1);
+    await other.makeCover(mother.id);
+    expect((await other.coverFile('mother-1926', 400, 'webp'))?.source.kind).toBe('poster');
+    await other.coversSettled();
+    expect((await other.coverFile('mother-1926', 400, 'webp'))?.source.kind).toBe('poster');
+    await media.clearCoverPick(mother.id);
+  }, 60_000); // prettier-ignore
+
+  it('forgets a pick with --auto, and moves a pick kept on disk by an older version into the database', async () => {
+    const v = await videoOf('the-cranes-are-flying-1957');
+    expect(await media.clearCoverPick(v.id)).toBe(true);
+    expect(await media.coverPick(v.id)).toBeUndefined();
+    expect((await media.makeCover(v.id)).kind).toBe('frame');
+    const legacy = path.join(coversDir, `${v.id}.pick.json`);
+    fs.writeFileSync(legacy, JSON.stringify({ atS: 6 }));
+    expect(await media.makeCover(v.id)).toEqual({ kind: 'picked frame', atS: 6 });
+    expect(fs.existsSync(legacy)).toBe(false);
+    expect((await media.coverPick(v.id))?.atS).toBe(6);
+    await new Worker(queue, mediaJobHandlers(media)).drain(); // the job --auto queued
+  }); // prettier-ignore
+
   it('fails a film that is black throughout with a message naming the file, and keeps no cover', async () => {
     const failed = (await queue.list({ kind: 'media.cover', state: 'failed' })).concat(
       await queue.list({ kind: 'media.cover', state: 'queued' }),

@@ -2,6 +2,7 @@
  * `kinoteka media scan|list|demo` and `kinoteka jobs list|retry`: the media library under the
  * configured roots (KINOTEKA_MEDIA_ROOTS) and the background jobs that probe it.
  */
+import os from 'node:os';
 import type { Command } from 'commander';
 import { languageName, writeDemoLibrary } from '../../modules/media/index.ts';
 import { withApp } from '../app.ts';
@@ -131,17 +132,30 @@ export function registerMediaCommands(program: Command): void {
   media
     .command('cover')
     .description(
-      'Make the cover of a video again (poster, backdrop, else a frame), or use the frame at --at SECONDS.',
+      'Make the cover of a video again (poster, backdrop, else a frame); --at SECONDS picks the frame, kept in the database for every node; --auto forgets the pick.',
     )
     .argument('<id>', "the video's library id (kinoteka media list)")
     .option('--at <seconds>', 'the frame to use, for a copy without poster or backdrop')
-    .action(async (idArg: string, opts: { at?: string }) => {
+    .option('--auto', 'forget the picked frame: choose one automatically again')
+    .action(async (idArg: string, opts: { at?: string; auto?: boolean }) => {
       const id = Number(idArg);
       if (!Number.isInteger(id) || id <= 0) throw usageError(`not a library id: ${idArg}`);
       const at = opts.at === undefined ? undefined : Number(opts.at);
       if (at !== undefined && !(at >= 0)) throw usageError(`--at wants seconds, not ${opts.at}`);
+      if (at !== undefined && opts.auto) throw usageError('--at and --auto cannot go together');
       await withApp(async (app) => {
-        if (at !== undefined) await app.services.media.pickCoverFrame(id, at);
+        if (at !== undefined) {
+          const pick = await app.services.media.pickCoverFrame(
+            id,
+            at,
+            `cli:${os.userInfo().username}`,
+          );
+          console.log(
+            `picked ${pick.atS} s for the cover of ${id} (${pick.pickedBy}, ${pick.pickedAt})`,
+          );
+        }
+        if (opts.auto && !(await app.services.media.clearCoverPick(id)))
+          console.log(`${id} had no picked frame`);
         const source = await app.services.media.makeCover(id);
         console.log(
           `cover of ${id} made from ${source.kind}${source.file ? ` ${source.file}` : ''}${source.atS !== undefined ? ` at ${source.atS.toFixed(1)} s` : ''}`,

@@ -14,6 +14,7 @@ import * as m20261202T1520 from './20261202T1520_revisions.ts';
 import * as m20261202T1525 from './20261202T1525_files_and_users.ts';
 import * as m20261202T1530 from './20261202T1530_imdb.ts';
 import * as m20261202T1535 from './20261202T1535_list_indexes.ts';
+import * as m20261203T0100 from './20261203T0100_media_cover_picks.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261127T0100_catalogue': m20261127T0100,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261202T1525_files_and_users': m20261202T1525,
   '20261202T1530_imdb': m20261202T1530,
   '20261202T1535_list_indexes': m20261202T1535,
+  '20261203T0100_media_cover_picks': m20261203T0100,
 };

@@ -5,9 +5,10 @@
  * black: ffmpeg's `thumbnail` filter picks the most representative frame of a stretch, and the
  * frame is kept only when its mean luma (sharp's stats) is not dark and not flat; otherwise the
  * next stretch is tried. The image is cut to the covers' 2:3 and written with sharp as AVIF and
- * WebP in two widths, on disk.
+ * WebP in two widths, on disk (each node's own cache; the operator's pick is in the database).
  */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -110,7 +111,8 @@ export async function writeCover(
   dir: string,
   source: CoverSource,
 ): Promise<void> {
-  const tmp = `${dir}.tmp-${process.pid}`;
+  // a name of its own: another process (the CLI beside the server) may be writing the same cover
+  const tmp = `${dir}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   await fs.rm(tmp, { recursive: true, force: true });
   await fs.mkdir(tmp, { recursive: true });
   try {
@@ -130,7 +132,11 @@ export async function writeCover(
     }
     await fs.writeFile(path.join(tmp, 'source.json'), JSON.stringify(source));
     await fs.rm(dir, { recursive: true, force: true });
-    await fs.rename(tmp, dir);
+    await fs.rename(tmp, dir).catch(async () => {
+      // the other writer's cover landed between the two calls: this one, newer, replaces it
+      await fs.rm(dir, { recursive: true, force: true });
+      await fs.rename(tmp, dir);
+    });
   } catch (e) {
     await fs.rm(tmp, { recursive: true, force: true });
     const what = typeof input === 'string' ? path.basename(input) : 'the frame';

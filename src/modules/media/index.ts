@@ -4,7 +4,12 @@
  */
 export * from './media.ts';
 export * from './naming.ts';
-export { MediaRepository, type FileWrite, type StoredStat } from './media.repository.ts';
+export {
+  MediaRepository,
+  type CoverPick,
+  type FileWrite,
+  type StoredStat,
+} from './media.repository.ts';
 export {
   FilmMatcher,
   MediaService,

@@ -11,6 +11,15 @@ import type {
 } from './media.ts';
 import type { MediaKind, MediaTags } from './naming.ts';
 
+/** The frame an operator picked for a video's cover, with who and when. */
+export interface CoverPick {
+  videoId: number;
+  atS: number;
+  pickedBy: string;
+  /** ISO 8601, UTC. */
+  pickedAt: string;
+}
+
 export interface StoredStat {
   id: number;
   path: string;
@@ -434,5 +443,50 @@ export class MediaRepository {
       .where('id', '=', trackId)
       .executeTakeFirst();
     return r?.vtt;
+  }
+
+  /** Stores (or replaces) the frame picked for a video's cover. */
+  async setCoverPick(videoId: number, atS: number, pickedBy: string): Promise<CoverPick> {
+    const row = { video_id: videoId, at_s: atS, picked_by: pickedBy, picked_at: this.stamp() };
+    await this.db
+      .insertInto('media_cover_picks')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('video_id').doUpdateSet({
+          at_s: row.at_s,
+          picked_by: row.picked_by,
+          picked_at: row.picked_at,
+        }),
+      )
+      .execute();
+    return { videoId, atS, pickedBy: row.picked_by, pickedAt: row.picked_at };
+  }
+
+  /** Forgets a video's picked frame; whether there was one. */
+  async clearCoverPick(videoId: number): Promise<boolean> {
+    const r = await this.db
+      .deleteFrom('media_cover_picks')
+      .where('video_id', '=', videoId)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  /** The picked frames of these videos, by video id (absent: none picked). */
+  async coverPicks(videoIds: readonly number[]): Promise<Map<number, CoverPick>> {
+    const out = new Map<number, CoverPick>();
+    if (videoIds.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('media_cover_picks')
+      .selectAll()
+      .where('video_id', 'in', [...videoIds])
+      .execute();
+    for (const r of rows)
+      out.set(r.video_id, {
+        videoId: r.video_id,
+        atS: Number(r.at_s),
+        pickedBy: r.picked_by,
+        pickedAt: r.picked_at,
+      });
+    return out;
   }
 }

@@ -18,7 +18,7 @@ import {
   selfHostedKinds,
   summarizeAccess,
 } from './media.ts';
-import type { FileWrite, MediaRepository, StoredStat } from './media.repository.ts';
+import type { CoverPick, FileWrite, MediaRepository, StoredStat } from './media.repository.ts';
 import { type MediaTags, type ParsedName, parseMediaName } from './naming.ts';
 import type { ProbeRepository } from './probe.repository.ts';
 import {
@@ -509,10 +509,31 @@ export class MediaService {
 
   /**
    * Makes the cover of a video (the `media.cover` job): its poster, else its backdrop, else the
-   * frame the operator picked, else a frame chosen automatically (not dark, not flat); resized
-   * to AVIF and WebP. Returns where it came from.
+   * frame the operator picked (stored in the database, so every node makes the same one), else
+   * a frame chosen automatically (not dark, not flat); resized to AVIF and WebP in this node's
+   * covers folder, a cache made from the copy. Returns where it came from. One make per video
+   * at a time in this process: a second waits for the first and then makes it again (it may
+   * read a newer pick).
    */
-  async makeCover(videoId: number): Promise<CoverSource> {
+  makeCover(videoId: number): Promise<CoverSource> {
+    const before = this.covering.get(videoId);
+    const run = (before ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.makeCoverNow(videoId));
+    this.covering.set(videoId, run);
+    const forget = () => {
+      if (this.covering.get(videoId) === run) this.covering.delete(videoId);
+    };
+    run.then(forget, forget);
+    return run;
+  }
+
+  /** Cover makes under way in this process, by video id. */
+  private readonly covering = new Map<number, Promise<CoverSource>>();
+  /** Picks this node failed to render (`videoId` → pick key), not tried again by `coverFile`. */
+  private readonly coverFailed = new Map<number, string>();
+
+  private async makeCoverNow(videoId: number): Promise<CoverSource> {
     const dir = this.coverDirOf(videoId);
     if (!dir) throw new Error('no covers folder is configured');
     const d = await this.fileDetail(videoId);
@@ -531,34 +552,66 @@ export class MediaService {
       return source;
     }
     if (d.file.durationS === null) throw new Error(`${d.file.path} has not been probed`);
-    const pick = await fs
-      .readFile(path.join(this.deps.coversDir!, `${videoId}.pick.json`), 'utf8')
-      .then((t) => (JSON.parse(t) as { atS: number }).atS)
-      .catch(() => undefined);
+    const pick = (await this.coverPick(videoId))?.atS;
     const frame = await chooseFrame(this.absolutePath(d.file), d.file.durationS, pick);
     const source: CoverSource = { kind: frame.picked ? 'picked frame' : 'frame', atS: frame.atS };
     await writeCover(frame.image, dir, source);
     return source;
   }
 
-  /** The operator's choice of frame for a video without poster or backdrop; queues the cover. */
-  async pickCoverFrame(videoId: number, atS: number): Promise<void> {
+  /**
+   * The frame picked for a video's cover. A pick made before picks were kept in the database
+   * (`<covers folder>/<id>.pick.json`, on the node that took it) is moved there the first time.
+   */
+  async coverPick(videoId: number): Promise<CoverPick | undefined> {
+    const stored = (await this.deps.repo.coverPicks([videoId])).get(videoId);
+    if (stored || !this.deps.coversDir) return stored;
+    const legacy = path.join(this.deps.coversDir, `${videoId}.pick.json`);
+    const atS = await fs
+      .readFile(legacy, 'utf8')
+      .then((t) => (JSON.parse(t) as { atS: unknown }).atS)
+      .catch(() => undefined);
+    if (typeof atS !== 'number') return undefined;
+    const moved = await this.deps.repo.setCoverPick(videoId, atS, 'pick.json on this node');
+    await fs.rm(legacy, { force: true });
+    return moved;
+  }
+
+  /**
+   * The operator's choice of frame for a video without poster or backdrop: stored in the
+   * database (with who picked it and when), then the cover is queued.
+   */
+  async pickCoverFrame(videoId: number, atS: number, pickedBy = 'unknown'): Promise<CoverPick> {
     if (!this.deps.coversDir) throw new Error('no covers folder is configured');
     const file = await this.deps.repo.file(videoId);
     if (!file || file.kind !== 'video') throw new Error(`library file ${videoId} is not a video`);
     if (!(atS >= 0) || (file.durationS !== null && atS >= file.durationS))
       throw new Error(`${atS} s is not a time in ${file.path}`);
-    await fs.mkdir(this.deps.coversDir, { recursive: true });
-    await fs.writeFile(
-      path.join(this.deps.coversDir, `${videoId}.pick.json`),
-      JSON.stringify({ atS }),
-    );
+    const pick = await this.deps.repo.setCoverPick(videoId, atS, pickedBy);
     await this.deps.schedule?.({ kind: 'media.cover', payload: { videoId } });
+    return pick;
+  }
+
+  /** Forgets the picked frame (the cover is chosen automatically again); queues the cover. */
+  async clearCoverPick(videoId: number): Promise<boolean> {
+    const file = await this.deps.repo.file(videoId);
+    if (!file || file.kind !== 'video') throw new Error(`library file ${videoId} is not a video`);
+    if (this.deps.coversDir)
+      await fs.rm(path.join(this.deps.coversDir, `${videoId}.pick.json`), { force: true });
+    const had = await this.deps.repo.clearCoverPick(videoId);
+    await this.deps.schedule?.({ kind: 'media.cover', payload: { videoId } });
+    return had;
   }
 
   /**
    * The cover file of a film made from one of its copies, in the width and format asked for, or
    * undefined when none of its copies has a cover (the drawn cover stays).
+   *
+   * The files are this node's cache; the pick is the database's. When this node's cover of a
+   * video does not show the picked frame (another node took the pick, or the cache was wiped),
+   * this node makes it again in the background, one at a time (never in the request): until
+   * then the cover it had is sent, or none. A pick this node failed to render is not tried
+   * again by requests until the pick changes (the job's failure says why).
    */
   async coverFile(
     slug: string,
@@ -566,13 +619,47 @@ export class MediaService {
     format: CoverFormat,
   ): Promise<{ path: string; source: CoverSource } | undefined> {
     if (!this.deps.coversDir) return undefined;
-    const videos = await this.deps.repo.files({ filmSlug: slug, kind: 'video' });
-    for (const v of videos.sort((a, b) => a.id - b.id)) {
+    const videos = (await this.deps.repo.files({ filmSlug: slug, kind: 'video' })).sort(
+      (a, b) => a.id - b.id,
+    );
+    const picks = await this.deps.repo.coverPicks(videos.map((v) => v.id));
+    for (const v of videos) {
       const dir = this.coverDirOf(v.id)!;
       const source = await readCoverSource(dir);
+      const pick = picks.get(v.id);
+      const artwork = source?.kind === 'poster' || source?.kind === 'backdrop';
+      if (pick && !artwork && !(source?.kind === 'picked frame' && source.atS === pick.atS))
+        this.remakeInBackground(v.id, `${pick.atS} ${pick.pickedAt}`);
       if (source) return { path: path.join(dir, coverFileName(width, format)), source };
     }
     return undefined;
+  }
+
+  private remakeInBackground(videoId: number, key: string): void {
+    if (this.covering.has(videoId) || this.remaking.has(videoId)) return;
+    if (this.coverFailed.get(videoId) === key) return;
+    this.remaking.add(videoId);
+    this.remakes = this.remakes.then(() => {
+      this.remaking.delete(videoId);
+      if (this.covering.has(videoId)) return undefined;
+      return this.makeCover(videoId).then(
+        () => void this.coverFailed.delete(videoId),
+        () => void this.coverFailed.set(videoId, key),
+      );
+    });
+  }
+
+  /** The chain of background cover makes (one at a time), and the videos waiting in it. */
+  private remakes: Promise<void> = Promise.resolve();
+  private readonly remaking = new Set<number>();
+
+  /** Resolves when the covers this node is making in the background are made (or failed). */
+  async coversSettled(): Promise<void> {
+    let seen: Promise<void>;
+    do {
+      seen = this.remakes;
+      await seen;
+    } while (seen !== this.remakes);
   }
 
   /** A library file by id (one query: what the byte route needs). */
