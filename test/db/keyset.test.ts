@@ -105,6 +105,52 @@ describe.each(DIALECTS)('keyset paging on %s', (dialect) => {
     );
   });
 
+  it('a page reads its titles, directors and access kinds with its rows, in every plan', async () => {
+    // A second director for film 5, so the order by position shows.
+    const film = await db.kysely
+      .selectFrom('films')
+      .select(['id', 'slug', 'year'])
+      .where('id', '=', 5)
+      .executeTakeFirstOrThrow();
+    await db.kysely
+      .insertInto('credits')
+      .values({ film_id: film.id, person_id: 1, role: 'director', position: 1 })
+      .execute();
+    const access = new AccessService(new AccessRepository(db.kysely));
+    const key = { a: film.year, b: film.slug, dir: 'before' as const };
+    const reads = [
+      await repo.listFilms({}, { limit: 5, key: { ...key, dir: 'after' }, plan: 'walk' }),
+      await repo.listFilms({}, { limit: 5, key, plan: 'walk' }),
+      await repo.listFilms({ access: 'subtitles' }, { limit: 5, plan: 'pick' }),
+      await repo.listFilms({ decade: 1950 }, { limit: 5, offset: 3 }),
+      { rows: await repo.filmRowsBySlugs([film.slug, 'film-9-1900']), more: false },
+    ];
+    const rows = reads.flatMap((r) => r.rows);
+    expect(rows.some((r) => r.id === film.id)).toBe(true);
+    const ids = rows.map((r) => r.id);
+    const [titles, directors, kinds] = await Promise.all([
+      repo.titlesForFilms(ids),
+      repo.creditsForFilms(ids, 'director'),
+      access.kindsOf(ids),
+    ]);
+    for (const r of rows) {
+      const t = titles.get(r.id) ?? [];
+      expect(r.englishTitle).toBe(t.find((x) => x.kind === 'english')?.text);
+      expect(r.originalTitle).toEqual(t.find((x) => x.kind === 'original') ?? null);
+      expect(r.directors).toEqual((directors.get(r.id) ?? []).map((c) => c.person));
+      expect(r.offerKinds).toEqual(kinds.get(r.id) ?? []);
+    }
+    expect(rows.find((r) => r.id === film.id)?.directors?.map((d) => d.slug)).toEqual([
+      directors.get(film.id)![0]!.person.slug,
+      'director-1',
+    ]);
+    await db.kysely
+      .deleteFrom('credits')
+      .where('film_id', '=', film.id)
+      .where('position', '=', 1)
+      .execute();
+  });
+
   it('the people list pages by (name, slug) both ways', async () => {
     const seen: string[] = [];
     let cursor: string | undefined;

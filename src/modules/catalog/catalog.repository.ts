@@ -1,12 +1,22 @@
-import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import {
+  type AliasedRawBuilder,
+  type ExpressionBuilder,
+  type Kysely,
+  type SelectQueryBuilder,
+  sql,
+} from 'kysely';
 import type { Database } from '../../db/index.ts';
+import { type AccessKind, isAccessKind } from '../access/index.ts';
 import { countryName } from '../../lib/countries.ts';
 import type { Source } from '../facts/index.ts';
 import {
   type PersonProfile,
+  profileColumns,
+  profileFrom,
   readFilmCreditSources,
   readPersonProfile,
 } from './people.repository.ts';
+import { jsonAgg, jsonRows } from './json-rows.ts';
 import {
   type CreditRole,
   type FilmFilter,
@@ -61,6 +71,20 @@ export interface FilmListRow {
   englishTitle: string;
   originalTitle: Title | null;
   transliteration: string | null;
+  /**
+   * The directors and the kinds of English access the offers give, when the row was read with
+   * them (the repository reads them in the same statement as the row; a reader without them
+   * leaves them out and the service asks for them).
+   */
+  directors?: PersonRef[];
+  offerKinds?: AccessKind[];
+}
+
+/** What the summary subqueries return beside a film row: JSON arrays, as text on SQLite. */
+interface SummaryColumns {
+  titles_json: unknown;
+  directors_json: unknown;
+  kinds_json: unknown;
 }
 
 /** Just what a cover draws: no synopsis, credits beyond directors, facts or access. */
@@ -207,7 +231,8 @@ export class CatalogRepository {
     page: { limit: number; offset?: number; key?: ListKey<number>; plan?: ListPlan },
     onServer?: OnServer,
   ): Promise<{ rows: FilmListRow[]; more: boolean }> {
-    let q = this.filtered(filter, page.plan ?? 'walk', onServer);
+    const plan = page.plan ?? 'walk';
+    let q = this.filtered(filter, plan, onServer);
     const key = page.key;
     const backwards = key?.dir === 'before';
     if (key) {
@@ -216,27 +241,62 @@ export class CatalogRepository {
       );
     }
     const order = backwards ? 'desc' : 'asc';
-    let films = await q
+    const offset = !key && !!page.offset;
+    const ordered = q
       .select(['films.id', 'films.slug', 'films.year', 'films.runtime_minutes'])
       .orderBy('films.year', order)
       .orderBy('films.slug', order)
-      .$if(!key && !!page.offset, (qb) => qb.offset(page.offset ?? 0))
-      .limit(page.limit + 1)
-      .execute();
+      .$if(offset, (qb) => qb.offset(page.offset ?? 0))
+      .limit(page.limit + 1);
+    // One statement per page: the rows with their titles, directors and access kinds, each a
+    // small correlated subquery (on PostgreSQL every statement is a round trip). In the walk
+    // they are evaluated for the page's rows only, as the index hands them over; where the
+    // database sorts (pick) or skips (OFFSET) rows first, the page is cut in a subquery and
+    // only its rows get them, or SQLite would compute them for every row it sorts or skips.
+    let films: ({
+      id: number;
+      slug: string;
+      year: number;
+      runtime_minutes: number | null;
+    } & SummaryColumns)[];
+    if (plan === 'walk' && !offset) {
+      films = await ordered.select(this.summaryColumns('films')).execute();
+    } else {
+      films = await this.db
+        .selectFrom(ordered.as('page'))
+        .selectAll('page')
+        .select(this.summaryColumns('page'))
+        .orderBy('page.year', order)
+        .orderBy('page.slug', order)
+        .execute();
+    }
     const more = films.length > page.limit;
     films = films.slice(0, page.limit);
     if (backwards) films.reverse();
-    const titles = await this.titlesForFilms(films.map((f) => f.id));
-    return {
-      more,
-      rows: films.map((f) => ({
-        id: f.id,
-        slug: f.slug,
-        year: f.year,
-        runtimeMinutes: f.runtime_minutes,
-        ...summaryFrom(titles.get(f.id) ?? []),
-      })),
-    };
+    return { more, rows: films.map(listRow) };
+  }
+
+  /**
+   * The subqueries that read a film's summary beside its row (titles of the three kinds a
+   * summary shows, directors, offers' access kinds), each as a JSON array of arrays with the
+   * position first; `from` names the films row (a table or the page's subquery). No ORDER BY
+   * inside (the rows are put in order by position here), so no sort per film.
+   */
+  private summaryColumns(from: string): AliasedRawBuilder<unknown, keyof SummaryColumns>[] {
+    const agg = (...values: string[]) => jsonAgg(this.db, values);
+    const id = sql.ref(`${from}.id`);
+    return [
+      sql`(select ${agg('t.position', 't.kind', 't.text', 't.language', 't.script', 't.note')}
+        from titles t
+        where t.film_id = ${id} and t.kind in ('english', 'original', 'transliteration'))`.as(
+        'titles_json',
+      ),
+      sql`(select ${agg('c.position', 'd.slug', 'd.name', 'd.name_original')}
+        from credits c inner join people d on d.id = c.person_id
+        where c.film_id = ${id} and c.role = 'director')`.as('directors_json'),
+      sql`(select ${agg('a.position', 'a.kind')}
+        from access_offers a where a.film_id = ${id})`.as('kinds_json'),
+    ];
   }
 
   /** How many films match the filter (the `pick` form when the filter has an index of its own). */
@@ -343,17 +403,11 @@ export class CatalogRepository {
     if (slugs.length === 0) return [];
     const films = await this.db
       .selectFrom('films')
-      .select(['id', 'slug', 'year', 'runtime_minutes'])
-      .where('slug', 'in', [...slugs])
+      .select(['films.id', 'films.slug', 'films.year', 'films.runtime_minutes'])
+      .select(this.summaryColumns('films'))
+      .where('films.slug', 'in', [...slugs])
       .execute();
-    const titles = await this.titlesForFilms(films.map((f) => f.id));
-    return films.map((f) => ({
-      id: f.id,
-      slug: f.slug,
-      year: f.year,
-      runtimeMinutes: f.runtime_minutes,
-      ...summaryFrom(titles.get(f.id) ?? []),
-    }));
+    return films.map(listRow);
   }
 
   async titlesForFilms(filmIds: readonly number[]): Promise<Map<number, Title[]>> {
@@ -450,6 +504,27 @@ export class CatalogRepository {
     return r && { id: r.id, slug: r.slug, name: r.name, nameOriginal: r.name_original };
   }
 
+  /** A person with their profile (people.repository.ts), in one statement. */
+  async findPersonWithProfile(
+    slug: string,
+  ): Promise<(PersonRef & { id: number; profile: PersonProfile }) | undefined> {
+    const r = await this.db
+      .selectFrom('people')
+      .select(['people.id', 'people.slug', 'people.name', 'people.name_original'])
+      .select(profileColumns(this.db, sql.ref<number>('people.id')))
+      .where('people.slug', '=', slug)
+      .executeTakeFirst();
+    return (
+      r && {
+        id: r.id,
+        slug: r.slug,
+        name: r.name,
+        nameOriginal: r.name_original,
+        profile: profileFrom(r),
+      }
+    );
+  }
+
   async creditsOfPerson(
     personId: number,
   ): Promise<{ filmSlug: string; role: CreditRole; character: string | null }[]> {
@@ -464,6 +539,40 @@ export class CatalogRepository {
       .execute();
     return rows.map((r) => ({
       filmSlug: r.slug,
+      role: r.role as CreditRole,
+      character: r.character,
+    }));
+  }
+
+  /**
+   * A person's credits with each film's list row and summary, in one statement (year, slug,
+   * role order): the person page's films without a statement per part. By slug, so that it
+   * can run beside `findPersonWithProfile` rather than after it.
+   */
+  async filmsOfPerson(
+    personSlug: string,
+  ): Promise<{ film: FilmListRow; role: CreditRole; character: string | null }[]> {
+    const rows = await this.db
+      .selectFrom('credits')
+      .innerJoin('films', 'films.id', 'credits.film_id')
+      .select([
+        'films.id',
+        'films.slug',
+        'films.year',
+        'films.runtime_minutes',
+        'credits.role',
+        'credits.character',
+      ])
+      .select(this.summaryColumns('films'))
+      .where('credits.person_id', '=', (eb) =>
+        eb.selectFrom('people').select('people.id').where('people.slug', '=', personSlug),
+      )
+      .orderBy('films.year')
+      .orderBy('films.slug')
+      .orderBy('credits.role')
+      .execute();
+    return rows.map((r) => ({
+      film: listRow(r),
       role: r.role as CreditRole,
       character: r.character,
     }));
@@ -486,9 +595,13 @@ export class CatalogRepository {
     const key = page.key;
     const backwards = key?.dir === 'before';
     const order = backwards ? 'desc' : 'asc';
+    // Each person's credits (role, film) read with the row, in the same statement.
+    const credits = sql<unknown>`(select ${jsonAgg(this.db, ['c.id', 'c.film_id', 'c.role'])}
+      from credits c where c.person_id = people.id)`;
     let people = await this.db
       .selectFrom('people')
       .select(['id', 'slug', 'name', 'name_original'])
+      .select(credits.as('credits_json'))
       .$if(!!key, (qb) =>
         qb.where((eb) =>
           eb(eb.refTuple('name', 'slug'), backwards ? '<' : '>', eb.tuple(key!.a, key!.b)),
@@ -502,27 +615,16 @@ export class CatalogRepository {
     const more = people.length > page.limit;
     people = people.slice(0, page.limit);
     if (backwards) people.reverse();
-    const credits = people.length
-      ? await this.db
-          .selectFrom('credits')
-          .select(['person_id', 'role', 'film_id'])
-          .where(
-            'person_id',
-            'in',
-            people.map((p) => p.id),
-          )
-          .execute()
-      : [];
     return {
       more,
       rows: people.map((p) => {
-        const mine = credits.filter((c) => c.person_id === p.id);
+        const mine = jsonRows(p.credits_json) as [number, number, string][];
         return {
           slug: p.slug,
           name: p.name,
           nameOriginal: p.name_original,
-          roles: [...new Set(mine.map((c) => c.role as CreditRole))],
-          films: new Set(mine.map((c) => c.film_id)).size,
+          roles: [...new Set(mine.map(([, , role]) => role as CreditRole))],
+          films: new Set(mine.map(([, film]) => film)).size,
         };
       }),
     };
@@ -557,4 +659,37 @@ export class CatalogRepository {
   filmCreditSources(filmId: number): Promise<Map<string, Source[]>> {
     return readFilmCreditSources(this.db, filmId);
   }
+}
+
+/** A films row read with `summaryColumns` as a list row with its summary. */
+function listRow(
+  f: { id: number; slug: string; year: number; runtime_minutes: number | null } & SummaryColumns,
+): FilmListRow {
+  const titles = jsonRows(f.titles_json).map(
+    ([, kind, text, language, script, note]) =>
+      ({
+        kind: kind as TitleKind,
+        text: text as string,
+        language: language as string,
+        script: script as string | null,
+        note: note as string | null,
+      }) satisfies Title,
+  );
+  const kinds = new Set<AccessKind>();
+  for (const [, kind] of jsonRows(f.kinds_json)) {
+    if (typeof kind === 'string' && isAccessKind(kind)) kinds.add(kind);
+  }
+  return {
+    id: f.id,
+    slug: f.slug,
+    year: f.year,
+    runtimeMinutes: f.runtime_minutes,
+    ...summaryFrom(titles),
+    directors: jsonRows(f.directors_json).map(([, slug, name, nameOriginal]) => ({
+      slug: slug as string,
+      name: name as string,
+      nameOriginal: nameOriginal as string | null,
+    })),
+    offerKinds: [...kinds],
+  };
 }

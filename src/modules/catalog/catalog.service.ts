@@ -29,7 +29,7 @@ import {
   type OnServer,
   hasDriver,
 } from './catalog.repository.ts';
-import { creditKey, filmCreditKey } from './people.repository.ts';
+import { type PersonProfile, creditKey, filmCreditKey } from './people.repository.ts';
 import { ValidationError } from '../../lib/errors.ts';
 
 /** What the service reads from the catalogue's own tables; a test may pass an in-memory fake. */
@@ -52,7 +52,12 @@ export type CatalogReader = Pick<
   | 'allFilmsWithNames'
 > &
   // Optional, so a reader without people's files (a test's fake) still serves person pages.
-  Partial<Pick<CatalogRepository, 'personProfile' | 'filmCreditSources'>>;
+  Partial<
+    Pick<
+      CatalogRepository,
+      'personProfile' | 'filmCreditSources' | 'filmsOfPerson' | 'findPersonWithProfile'
+    >
+  >;
 /** The parts of the facts and access services the catalogue uses. */
 export type FilmFactsSource = Pick<FactsService, 'forFilm'>;
 export type FilmAccessSource = Pick<AccessService, 'forFilm' | 'kindsOf'>;
@@ -185,24 +190,16 @@ export class CatalogService {
   }
 
   async getPerson(slug: string): Promise<PersonDetail> {
-    const person = await this.catalog.findPerson(slug);
+    const { person, profile, credits } = await this.personParts(slug);
     if (!person) throw new NotFoundError(`No person with the slug "${slug}".`);
-    const [credits, profile] = await Promise.all([
-      this.catalog.creditsOfPerson(person.id),
-      this.catalog.personProfile?.(person.id),
-    ]);
-    const films = new Map(
-      (await this.summariesBySlugs([...new Set(credits.map((c) => c.filmSlug))])).map((f) => [
-        f.slug,
-        f,
-      ]),
-    );
     const roles: CreditRole[] = [...new Set(credits.map((c) => c.role))];
-    const rows = credits.flatMap((c) => {
-      const film = films.get(c.filmSlug);
-      const sources = profile?.creditSources.get(creditKey(c)) ?? [];
-      return film ? [{ film, role: c.role, character: c.character, sources }] : [];
-    });
+    const rows = credits.map(({ film, role, character }) => ({
+      film,
+      role,
+      character,
+      sources:
+        profile?.creditSources.get(creditKey({ filmSlug: film.slug, role, character })) ?? [],
+    }));
     const byFilm = new Map<string, PersonDetail['byFilm'][number]>();
     for (const r of rows) {
       const entry = byFilm.get(r.film.slug) ?? { film: r.film, credits: [] };
@@ -226,6 +223,58 @@ export class CatalogService {
       born: profile?.born ?? null,
       died: profile?.died ?? null,
       otherNames: profile?.otherNames ?? [],
+    };
+  }
+
+  /**
+   * A person, their profile and their credits with each film's summary. Where the reader can,
+   * two statements side by side (the person with the profile; the credits with their films),
+   * else the person, then the profile and credits, then the films.
+   */
+  private async personParts(slug: string): Promise<{
+    person: PersonRef | undefined;
+    profile: PersonProfile | undefined;
+    credits: { film: FilmSummary; role: CreditRole; character: string | null }[];
+  }> {
+    const { findPersonWithProfile, filmsOfPerson } = this.catalog;
+    if (findPersonWithProfile && filmsOfPerson) {
+      const [person, rows] = await Promise.all([
+        findPersonWithProfile.call(this.catalog, slug),
+        filmsOfPerson.call(this.catalog, slug),
+      ]);
+      const films = await this.summaries([
+        ...new Map(rows.map((c) => [c.film.id, c.film])).values(),
+      ]);
+      const bySlug = new Map(films.map((f) => [f.slug, f]));
+      return {
+        person,
+        profile: person?.profile,
+        credits: rows.map((c) => ({
+          film: bySlug.get(c.film.slug)!,
+          role: c.role,
+          character: c.character,
+        })),
+      };
+    }
+    const person = await this.catalog.findPerson(slug);
+    if (!person) return { person, profile: undefined, credits: [] };
+    const [credits, profile] = await Promise.all([
+      this.catalog.creditsOfPerson(person.id),
+      this.catalog.personProfile?.(person.id),
+    ]);
+    const films = new Map(
+      (await this.summariesBySlugs([...new Set(credits.map((c) => c.filmSlug))])).map((f) => [
+        f.slug,
+        f,
+      ]),
+    );
+    return {
+      person,
+      profile,
+      credits: credits.flatMap((c) => {
+        const film = films.get(c.filmSlug);
+        return film ? [{ film, role: c.role, character: c.character }] : [];
+      }),
     };
   }
 
@@ -300,10 +349,14 @@ export class CatalogService {
   }
 
   private async summaries(rows: readonly FilmListRow[]): Promise<FilmSummary[]> {
-    const ids = rows.map((r) => r.id);
+    // Rows read with their directors and access kinds need no more statements (see
+    // CatalogRepository.summaryColumns); others (a reader without them) are completed here.
+    const missing = rows.filter((r) => !r.directors || !r.offerKinds).map((r) => r.id);
     const [directors, kinds, copies] = await Promise.all([
-      this.catalog.creditsForFilms(ids, 'director'),
-      this.access.kindsOf(ids),
+      missing.length
+        ? this.catalog.creditsForFilms(missing, 'director')
+        : (new Map() as Awaited<ReturnType<CatalogReader['creditsForFilms']>>),
+      missing.length ? this.access.kindsOf(missing) : new Map<number, AccessKind[]>(),
       rows.length ? this.copiesHere() : undefined,
     ]);
     return rows.map((r) => {
@@ -315,9 +368,9 @@ export class CatalogService {
         originalTitle: r.originalTitle,
         transliteration: r.transliteration,
         runtimeMinutes: r.runtimeMinutes,
-        directors: (directors.get(r.id) ?? []).map((c) => c.person),
+        directors: r.directors ?? (directors.get(r.id) ?? []).map((c) => c.person),
         accessKinds: withServerKinds(
-          accessKinds((kinds.get(r.id) ?? []).map((kind) => ({ kind }))),
+          accessKinds((r.offerKinds ?? kinds.get(r.id) ?? []).map((kind) => ({ kind }))),
           onServer ? [...onServer] : null,
         ),
         onServer: onServer ? [...onServer] : null,
