@@ -76,8 +76,14 @@ function cpuSeconds(since: NodeJS.CpuUsage): string {
 }
 
 const rows: { db: string; ours: number; raw: number }[] = [];
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 if (only !== 'postgres') {
+  console.log(`sqlite: load average ${load()} at the start`);
   // sqlite3: plain tables, ascii mode with tab/newline separators (no quote handling, as IMDb).
   const rawDb = path.join(work, 'raw.db');
   const script = [
@@ -131,6 +137,7 @@ if (only !== 'postgres') {
 }
 
 if (only !== 'sqlite') {
+  console.log(`postgres: load average ${load()} at the start`);
   const schema = `bench_imdb_${process.pid}`;
   const rawSchema = `bench_raw_${process.pid}`;
   const admin = new pg.Client({ connectionString: PG_URL });
@@ -175,7 +182,7 @@ if (only !== 'sqlite') {
 }
 
 console.log(
-  `\n${gen.totalLines.toLocaleString('en')} lines, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}`,
+  `\n${gen.totalLines.toLocaleString('en')} lines, ${os.cpus().length} CPUs, load average ${load()} at the end`,
 );
 console.log('database    ours (s)  raw loader (s)  lines/s ours   ratio raw/ours (goal ≥ 0.5)');
 for (const r of rows) {
