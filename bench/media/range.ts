@@ -6,7 +6,9 @@
  * - full file: one `curl -o /dev/null` of the whole file at a time, MiB/s;
  * - random ranges: the same list of random `Range: bytes=a-b` requests (256 KiB each by
  *   default) for both, sent by one curl process over keep-alive connections, 8 at a time,
- *   requests/s and MiB/s. The bytes of a sample of ranges are checked against the file.
+ *   requests/s and MiB/s, and the server's CPU time (user + system, every thread; from /proc)
+ *   per request, which a machine shared with other work disturbs less. The bytes of a sample
+ *   of ranges are checked against the file.
  *
  * The file is random bytes in a temp dir (named like a copy of a catalogue film so the library
  * indexes it); it is deleted at the end. Usage:
@@ -98,6 +100,35 @@ function fullFile(url: string): number {
   const s = Number(process.hrtime.bigint() - t) / 1e9;
   if (size !== SIZE) throw new Error(`${url}: ${size} bytes, expected ${SIZE}`);
   return s;
+}
+
+/**
+ * CPU seconds (user + system, all threads) a process has used so far, from /proc (Linux; NaN
+ * elsewhere). nginx's master forks the worker that serves: its children are counted with it.
+ */
+function cpuSeconds(pid: number): number {
+  const tick = 100; // USER_HZ on Linux
+  const of = (p: number): number => {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(f[11]) + Number(f[12])) / tick;
+    } catch {
+      return NaN;
+    }
+  };
+  let kids: number[] = [];
+  try {
+    kids = fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    /* not Linux */
+  }
+  return kids.reduce((sum, k) => sum + of(k), of(pid));
 }
 
 /** Seconds for the whole list of ranges, PARALLEL at a time over keep-alive connections. */
@@ -237,11 +268,22 @@ http {
 
   const full = { ours: [] as number[], nginx: [] as number[] };
   const ranged = { ours: [] as number[], nginx: [] as number[] };
+  // server CPU per range request, µs: steadier than requests/s on a machine shared with other work
+  const cpu = { ours: [] as number[], nginx: [] as number[] };
+  const cpuPer = (pid: number, run: () => void) => {
+    const before = cpuSeconds(pid);
+    run();
+    return ((cpuSeconds(pid) - before) * 1e6) / RANGES;
+  };
   for (let round = 1; round <= ROUNDS; round++) {
     full.ours.push(fullFile(oursUrl));
     full.nginx.push(fullFile(nginxUrl));
-    ranged.ours.push(randomRanges(oursUrl, configs.get(oursUrl)!));
-    ranged.nginx.push(randomRanges(nginxUrl, configs.get(nginxUrl)!));
+    cpu.ours.push(
+      cpuPer(ours.pid!, () => ranged.ours.push(randomRanges(oursUrl, configs.get(oursUrl)!))),
+    );
+    cpu.nginx.push(
+      cpuPer(nginx.pid!, () => ranged.nginx.push(randomRanges(nginxUrl, configs.get(nginxUrl)!))),
+    );
     process.stderr.write(`round ${round}/${ROUNDS} done\n`);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -264,6 +306,17 @@ http {
   );
   console.log(
     `| random ranges, MiB/s | ${(ro * rangeMib).toFixed(0)} | ${(rn * rangeMib).toFixed(0)} | ${(ro / rn).toFixed(2)} |`,
+  );
+  const co = median(cpu.ours);
+  const cn = median(cpu.nginx);
+  console.log(
+    `| random ranges, server CPU µs/request | ${co.toFixed(0)} | ${cn.toFixed(0)} | ${(co / cn).toFixed(2)} |`,
+  );
+  console.log(
+    `\nload average: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
   );
 } finally {
   stop();
