@@ -595,13 +595,16 @@ export class CatalogRepository {
     const key = page.key;
     const backwards = key?.dir === 'before';
     const order = backwards ? 'desc' : 'asc';
-    // Each person's credits (role, film) read with the row, in the same statement.
-    const credits = sql<unknown>`(select ${jsonAgg(this.db, ['c.id', 'c.film_id', 'c.role'])}
-      from credits c where c.person_id = people.id)`;
-    let people = await this.db
+    // Each person's credits (role, film) read with the row, in the same statement; past an
+    // OFFSET the page is cut in a subquery first, as for films (PostgreSQL would otherwise
+    // read the credits of every row it skips).
+    const offset = !key && !!page.offset;
+    const credits = (from: string) =>
+      sql<unknown>`(select ${jsonAgg(this.db, ['c.id', 'c.film_id', 'c.role'])}
+        from credits c where c.person_id = ${sql.ref(`${from}.id`)})`.as('credits_json');
+    const ordered = this.db
       .selectFrom('people')
-      .select(['id', 'slug', 'name', 'name_original'])
-      .select(credits.as('credits_json'))
+      .select(['people.id', 'people.slug', 'people.name', 'people.name_original'])
       .$if(!!key, (qb) =>
         qb.where((eb) =>
           eb(eb.refTuple('name', 'slug'), backwards ? '<' : '>', eb.tuple(key!.a, key!.b)),
@@ -609,9 +612,17 @@ export class CatalogRepository {
       )
       .orderBy('name', order)
       .orderBy('slug', order)
-      .$if(!key && !!page.offset, (qb) => qb.offset(page.offset ?? 0))
-      .limit(page.limit + 1)
-      .execute();
+      .$if(offset, (qb) => qb.offset(page.offset ?? 0))
+      .limit(page.limit + 1);
+    let people = offset
+      ? await this.db
+          .selectFrom(ordered.as('page'))
+          .selectAll('page')
+          .select(credits('page'))
+          .orderBy('page.name', order)
+          .orderBy('page.slug', order)
+          .execute()
+      : await ordered.select(credits('people')).execute();
     const more = people.length > page.limit;
     people = people.slice(0, page.limit);
     if (backwards) people.reverse();
