@@ -90,7 +90,7 @@ export function registerImportImdbCommand(imp: Command): void {
             .reduce((a, b) => a + b, 0)
             .toLocaleString(
               'en',
-            )} lines in ${report.seconds} s (${report.rowsPerSecond.toLocaleString('en')} lines/s)`,
+            )} lines in ${report.seconds} s (${report.rowsPerSecond.toLocaleString('en')} lines/s)${report.bulk ? '; bulk apply: indexes rebuilt after the insert' : ''}`,
         );
       });
     });
