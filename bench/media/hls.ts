@@ -1,19 +1,23 @@
 /**
  * Time to the first HLS segment: our on-demand HLS against the bare ffmpeg command that does
- * the same remux. The source is a generated film (H.264 + two AAC tracks, `rus` and `eng`, in
- * MKV, a keyframe every 2 s), in a temp dir deleted at the end.
+ * the same remux. The source is a generated film (H.264 + two AAC tracks, `rus` and
+ * `eng`, in MKV or with `--container mp4` in MP4, a keyframe every 2 s), in a temp dir deleted
+ * at the end.
  *
  * - ours: what a player does on pressing play, in-process through the media routes
  *   (`app.request()`, no socket): the master playlist, then the video and the default audio
  *   playlists, then each one's init section and first segment. Each round starts from a new
  *   segment cache holding (1) what the scan's `media.hls-plan` job left (the segment plan and
  *   the first video and audio segments: what a viewer meets after a scan), (2) the plan only
- *   (the first segments evicted from the cache), (3) nothing (the pass over the video packets
- *   is part of the time).
+ *   (the first segments evicted from the cache), (3) nothing (the plan is made from the
+ *   container's keyframe index, Matroska Cues or MP4 stss, as part of the time), (4) nothing,
+ *   with the plan made from a pass over the video packets (ffprobe), the fallback for files
+ *   without a usable index and what (3) was before the index was read.
  * - ffmpeg: `ffmpeg -i film.mkv -map 0:v:0 -map 0:a:0 -c copy -f hls -hls_segment_type fmp4
  *   -hls_time 6 …`, the time until its playlist lists the first segment (polled every 2 ms).
  *
- * Alternating, medians. Usage: node --import tsx bench/media/hls.ts [--minutes 10] [--rounds 5]
+ * Alternating, medians. Usage:
+ *   node --import tsx bench/media/hls.ts [--minutes 10] [--rounds 5] [--container mkv|mp4]
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,6 +38,8 @@ const opt = (name: string, fallback: number) => {
 };
 const MINUTES = opt('minutes', 10);
 const ROUNDS = opt('rounds', 5);
+const CONTAINER = args.includes('--container') ? args[args.indexOf('--container') + 1] : 'mkv';
+if (CONTAINER !== 'mkv' && CONTAINER !== 'mp4') throw new Error('--container: mkv or mp4');
 
 const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'kinoteka-bench-hls-'));
 const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
@@ -42,7 +48,7 @@ try {
   const root = path.join(WORK, 'media');
   const dir = path.join(root, 'Mother (1926)');
   fs.mkdirSync(dir, { recursive: true });
-  const film = path.join(dir, 'Mother (1926).mkv');
+  const film = path.join(dir, `Mother (1926).${CONTAINER}`);
   const seconds = MINUTES * 60;
   process.stderr.write(`generating a ${MINUTES}-minute test film …\n`);
   execFileSync('ffmpeg', [
@@ -77,15 +83,15 @@ try {
   /** Ours, cold: a new segment cache and plan each round. */
   async function ours(
     round: number,
-    start: 'job' | 'plan' | 'cold',
+    start: 'job' | 'plan' | 'cold' | 'scan',
   ): Promise<{ total: number; playlists: number }> {
     const cacheDir = path.join(WORK, `cache-${round}-${start}`);
-    if (start !== 'cold')
+    if (start === 'job' || start === 'plan')
       fs.cpSync(path.join(WORK, 'jobs-cache'), cacheDir, {
         recursive: true,
         filter: (src) => start === 'job' || !src.endsWith('.m4s') && !src.endsWith('.mp4'),
       });
-    const segments = new SegmentMaker({ cacheDir, maxBytes: 1 << 30 });
+    const segments = new SegmentMaker({ cacheDir, maxBytes: 1 << 30, containerIndex: start !== 'scan' });
     const http = new Hono();
     http.route(
       '/',
@@ -120,6 +126,9 @@ try {
         return Promise.all([get(resolve(init, playlistUrls[i]!)), get(resolve(first, playlistUrls[i]!))]);
       }),
     );
+    const want = start === 'scan' ? 1 : 0;
+    if (start !== 'job' && start !== 'plan' && segments.packetScans !== want)
+      throw new Error(`${start}: ${segments.packetScans} packet scans, not ${want}`);
     return { total: ms(t), playlists: tPlaylists };
   } // prettier-ignore
 
@@ -157,12 +166,14 @@ try {
   const o: { total: number; playlists: number }[] = [];
   const planOnly: { total: number; playlists: number }[] = [];
   const cold: { total: number; playlists: number }[] = [];
+  const scan: { total: number; playlists: number }[] = [];
   const f: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     o.push(await ours(round, 'job'));
     f.push(await ffmpeg(round));
     planOnly.push(await ours(round, 'plan'));
     cold.push(await ours(round, 'cold'));
+    scan.push(await ours(round, 'scan'));
     process.stderr.write(`round ${round}/${ROUNDS} done\n`);
   }
   await app.close();
@@ -170,9 +181,13 @@ try {
   const ot = median(o.map((x) => x.total));
   const pt = median(planOnly.map((x) => x.total));
   const ct = median(cold.map((x) => x.total));
+  const st = median(scan.map((x) => x.total));
   const ft = median(f);
   console.log(
-    `\n${MINUTES}-minute 640x360 H.264 + 2 AAC tracks (MKV, keyframe every 2 s), ${ROUNDS} alternating rounds, medians; node ${process.version}, ${os.cpus().length} cores\n`,
+    `\n${MINUTES}-minute 640x360 H.264 + 2 AAC tracks (${CONTAINER.toUpperCase()}, keyframe every 2 s), ${ROUNDS} alternating rounds, medians; node ${process.version}, ${os.cpus().length} cores; load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}\n`,
   );
   const row = (label: string, t: number) =>
     console.log(`| ${label} | ${t.toFixed(0)} | ${ft.toFixed(0)} | ${(t / ft).toFixed(2)} |`);
@@ -180,10 +195,11 @@ try {
   console.log('| --- | ---: | ---: | ---: |');
   row("ours after the scan's jobs (plan and first segments made)", ot);
   row('ours with the plan only (first segments evicted)', pt);
-  row('ours fully cold (no plan: a pass over the packets)', ct);
+  row("ours fully cold (no plan: the container's keyframe index)", ct);
+  row('ours fully cold, packet scan (no plan: a pass over the packets)', st);
   const pl = (xs: { playlists: number }[]) => median(xs.map((x) => x.playlists)).toFixed(0);
   console.log(
-    `\nof which the master and media playlists: ${pl(o)}, ${pl(planOnly)} and ${pl(cold)} ms`,
+    `\nof which the master and media playlists: ${pl(o)}, ${pl(planOnly)}, ${pl(cold)} and ${pl(scan)} ms`,
   );
 } finally {
   fs.rmSync(WORK, { recursive: true, force: true });

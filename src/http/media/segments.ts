@@ -14,6 +14,7 @@
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { containerKeyframes } from './keyframe-index.ts';
 import {
   type SegmentPlan,
   fixedPlan,
@@ -38,6 +39,8 @@ export interface SegmentMakerOptions {
   concurrency?: number;
   /** A run that takes longer is killed (and the request fails). */
   timeoutMs?: number;
+  /** false: always plan from a pass over the packets, never from the container's index (bench). */
+  containerIndex?: boolean;
 }
 
 export interface Rendition {
@@ -59,8 +62,10 @@ export class SegmentMaker {
   private readonly waiting: (() => void)[] = [];
   /** How many ffmpeg runs made segments (for tests: a cached segment makes none). */
   runs = 0;
-  /** How many passes over a video's packets made a plan (for tests: a kept plan needs none). */
+  /** How many plans were made from the video file (for tests: a kept plan needs none). */
   scans = 0;
+  /** How many of those needed a pass over the video's packets (the container had no usable index). */
+  packetScans = 0;
 
   constructor(private readonly opts: SegmentMakerOptions) {
     fs.mkdirSync(opts.cacheDir, { recursive: true });
@@ -178,9 +183,22 @@ export class SegmentMaker {
     );
   }
 
-  /** Keyframe times of a video stream, from the packets' flags (demuxing only, no decoding). */
-  private keyframes(file: SourceFile, streamIndex: number): Promise<number[]> {
+  /**
+   * Keyframe times of a video stream: from the container's own index (Matroska Cues, MP4
+   * sync-sample table; a few small reads) when it has a usable one, else from the packets.
+   */
+  private async keyframes(file: SourceFile, streamIndex: number): Promise<number[]> {
     this.scans++;
+    if (this.opts.containerIndex !== false) {
+      const index = await containerKeyframes(file.absPath, streamIndex, file.durationS);
+      if (index.times) return index.times;
+    }
+    this.packetScans++;
+    return this.packetKeyframes(file, streamIndex);
+  }
+
+  /** Keyframe times of a video stream, from the packets' flags (demuxing only, no decoding). */
+  private packetKeyframes(file: SourceFile, streamIndex: number): Promise<number[]> {
     return new Promise((resolve, reject) => {
       execFile(
         this.opts.ffprobe ?? 'ffprobe',
@@ -214,9 +232,10 @@ export class SegmentMaker {
     const k = `${this.key(file)}/${video.index}/${video.copy}`;
     let p = this.plans.get(k);
     if (!p) {
-      // A copied video's plan needs a pass over every packet (seconds for a feature film), so it
-      // is kept on disk beside the segments, and made ahead by a background job after the probe
-      // (`media.hls-plan`), not when a viewer presses play.
+      // A copied video's plan follows its keyframes: read from the container's index (Matroska
+      // Cues, MP4 stss; milliseconds), or where there is none a pass over every packet (seconds
+      // for a feature film). Either way it is kept on disk beside the segments, and made ahead by
+      // a background job after the probe (`media.hls-plan`), not when a viewer presses play.
       const rel = path.join(this.key(file), `plan-v${video.index}.json`);
       const full = path.join(this.opts.cacheDir, rel);
       p = !video.copy
