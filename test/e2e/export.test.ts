@@ -8,12 +8,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../helpers/app.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import type { ExportReport } from '../../src/modules/export/index.ts';
 import { exportTestSite } from '../helpers/export.ts';
 import { type StaticServer, serveStatic } from '../helpers/static-server.ts';
 
 describe('search in the static export', () => {
   let app: TestApp;
   let dir: string;
+  let report: ExportReport;
   let server: StaticServer;
   let browser: Browser;
   let page: Page;
@@ -21,7 +23,7 @@ describe('search in the static export', () => {
 
   beforeAll(async () => {
     app = await createTestApp('sqlite');
-    ({ dir } = await exportTestSite(app));
+    ({ dir, report } = await exportTestSite(app));
     server = await serveStatic(dir);
     browser = await launchBrowser();
     page = await browser.newPage();
@@ -55,6 +57,10 @@ describe('search in the static export', () => {
     expect(found.map((r) => r.href)).toContain(`${server.url}/films/mother-1926/`);
     expect(await page.getByRole('status').textContent()).toMatch(/films? for “Мать”/);
     expect(await page.locator('#site-search').inputValue()).toBe('Мать');
+    // it loaded the manifest and the parts of its word, not the whole index
+    const downloaded = Number(await page.locator('body').getAttribute('data-search-downloaded'));
+    expect(downloaded).toBeGreaterThan(0);
+    expect(downloaded).toBeLessThan(report.indexBytes);
   });
 
   it('finds it first by "mat 1926", typed into the header form of the home page', async () => {

@@ -106,9 +106,21 @@ describe('static export', () => {
       'assets/static-search.js',
     ])
       expect(fs.existsSync(path.join(dir, f)), f).toBe(true);
-    const index = fs.statSync(path.join(dir, 'assets/search-index.bin')).size;
-    expect(index).toBe(report.indexBytes);
-    expect(index).toBeLessThan(200_000);
+    // the search index: a manifest and the parts it names
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(dir, 'assets/search/manifest.json'), 'utf8'),
+    ) as { films: number; prefixes: string[]; bytes: number[] };
+    expect(manifest.films).toBeGreaterThanOrEqual(10);
+    expect(manifest.prefixes.length).toBe(report.indexParts);
+    const sizes = manifest.bytes.map((b, i) => {
+      expect(fs.statSync(path.join(dir, `assets/search/${i}.bin`)).size).toBe(b);
+      return b;
+    });
+    const total =
+      sizes.reduce((a, b) => a + b, 0) +
+      fs.statSync(path.join(dir, 'assets/search/manifest.json')).size;
+    expect(total).toBe(report.indexBytes);
+    expect(report.largestPartBytes).toBeLessThan(200_000);
   });
 
   it('maps site paths to files and links between them', () => {

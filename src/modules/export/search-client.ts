@@ -1,11 +1,13 @@
 /**
  * Search in the static export, in the browser: reads `?q=` as the search page does, loads the
- * engine's snapshot (assets/search-index.bin) and answers with the engine itself (bundled
- * from src/modules/search by esbuild, see bundle.ts), so a query finds in the export what it
- * finds on the server: any script, any romanization, typos. Results are drawn as the server's
- * search page draws them, with text nodes only (never markup from the index).
+ * index's manifest (assets/search/manifest.json) and the parts the query's words need
+ * (shards.ts), and answers with the engine itself (bundled from src/modules/search by esbuild,
+ * see bundle.ts), so a query finds in the export what it finds on the server: any script, any
+ * romanization, typos. Results are drawn as the server's search page draws them, with text
+ * nodes only (never markup from the index).
  */
 import { SearchIndex, type SearchHit } from '../../modules/search/index.ts';
+import { partFile, searchParts, type ShardManifest } from './shards.ts';
 
 const RESULTS = 30;
 const QUERY_MAX = 200;
@@ -21,7 +23,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
-function card(index: SearchIndex, hit: SearchHit, root: string): HTMLElement {
+function card({ index, hit }: { index: SearchIndex; hit: SearchHit }, root: string): HTMLElement {
   const doc = index.document(hit.slug);
   const titles = doc?.titles ?? [];
   const english = titles.find((t) => t.kind === 'english')?.text ?? hit.matchedTitle;
@@ -66,13 +68,40 @@ async function run(): Promise<void> {
   const status = el('p', { class: 'muted', role: 'status' }, `Searching for “${q}”…`);
   header?.querySelector('p')?.replaceWith(status);
   document.title = `Search: ${q} · Kinoteka`;
-  const res = await fetch(mount.dataset.index ?? '');
-  if (!res.ok) {
-    status.textContent = `The search index could not be loaded (${res.status}).`;
+  const manifestUrl = mount.dataset.index ?? '';
+  let downloaded = 0;
+  const get = async (url: string): Promise<Response> => {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`${res.status}`);
+    return res;
+  };
+  let found: Awaited<ReturnType<typeof searchParts>>;
+  try {
+    const manifestRes = await get(manifestUrl);
+    const manifestBytes = new Uint8Array(await manifestRes.arrayBuffer());
+    downloaded += manifestBytes.byteLength;
+    const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as ShardManifest;
+    const base = new URL('./', new URL(manifestUrl, location.href));
+    found = await searchParts(
+      manifest,
+      q,
+      async (i) => {
+        const bytes = new Uint8Array(
+          await (await get(new URL(partFile(i), base).href)).arrayBuffer(),
+        );
+        downloaded += bytes.byteLength;
+        return SearchIndex.fromSnapshot(bytes).index;
+      },
+      RESULTS,
+    );
+  } catch (e) {
+    status.textContent = `The search index could not be loaded (${(e as Error).message}).`;
     return;
   }
-  const { index } = SearchIndex.fromSnapshot(new Uint8Array(await res.arrayBuffer()));
-  const hits = index.search(q, { limit: RESULTS });
+  // what this search downloaded, for the curious (and the tests)
+  mount.dataset.downloaded = String(downloaded);
+  document.body.dataset.searchDownloaded = String(downloaded);
+  const hits = found.hits;
   status.textContent =
     hits.length === 0
       ? `Nothing found for “${q}”.`
@@ -80,7 +109,7 @@ async function run(): Promise<void> {
   const root = mount.dataset.siteRoot ?? '/';
   if (hits.length > 0)
     mount.replaceWith(
-      el('ol', { class: 'film-list search-results' }, ...hits.map((h) => card(index, h, root))),
+      el('ol', { class: 'film-list search-results' }, ...hits.map((h) => card(h, root))),
     );
 }
 

@@ -3,11 +3,14 @@
  * written under a folder that any static host can serve. Pages are fetched from the app
  * in-process (no page code of its own), crawled from the home page, the lists, the sitemap and
  * the feeds; each link is rewritten relative to the page that holds it (`../../films/x/`), so
- * the folder works at a host's root or under any path. Search runs in the browser from the
- * search engine's own snapshot and its own query code (bundled by esbuild).
+ * the folder works at a host's root or under any path. Search runs in the browser with the
+ * search engine's own query code (bundled by esbuild), from its index split in parts by the
+ * first letters of the words (shards.ts), so a query loads the parts of its words only.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { SearchIndex } from '../search/index.ts';
+import { MANIFEST_FILE, SEARCH_DIR, writeParts } from './shards.ts';
 
 export interface ExportOptions {
   /** The app's fetch, in-process: `(path) => app.request(path)`. */
@@ -26,7 +29,11 @@ export interface ExportReport {
   pages: number;
   files: number;
   bytes: number;
+  /** The search index: its manifest and every part together. */
   indexBytes: number;
+  /** How many parts the search index is in, and the largest one's size. */
+  indexParts: number;
+  largestPartBytes: number;
   /** Links to pages that are not public (the workspace, the API, the player), left without href. */
   dropped: string[];
 }
@@ -47,7 +54,8 @@ const SEEDS = [
   '/feeds/corrections.rss',
   '/feeds/corrections.atom',
 ];
-export const SEARCH_INDEX_FILE = 'assets/search-index.bin';
+/** The search index's manifest; its parts lie beside it (shards.ts). */
+export const SEARCH_INDEX_FILE = MANIFEST_FILE;
 export const SEARCH_SCRIPT_FILE = 'assets/static-search.js';
 
 /** Where a site path (with its query) lives in the export, relative to its root. */
@@ -198,14 +206,23 @@ export async function exportSite(opts: ExportOptions): Promise<ExportReport> {
   }
   opts.onProgress?.(queue.length, queue.length);
 
-  const index = await opts.searchSnapshot();
-  await write(SEARCH_INDEX_FILE, index);
+  const before = bytes;
+  const { index } = SearchIndex.fromSnapshot(await opts.searchSnapshot());
+  const manifest = await writeParts(
+    index,
+    (docs) => SearchIndex.build(docs),
+    (name, body) => write(`${SEARCH_DIR}/${name}`, body),
+  );
+  await write(SEARCH_INDEX_FILE, JSON.stringify(manifest));
+  const indexBytes = bytes - before;
   await write(SEARCH_SCRIPT_FILE, await opts.searchScript());
   return {
     pages,
     files: written.size,
     bytes,
-    indexBytes: index.byteLength,
+    indexBytes,
+    indexParts: manifest.prefixes.length,
+    largestPartBytes: Math.max(0, ...manifest.bytes),
     dropped: [...dropped].sort(),
   };
 }

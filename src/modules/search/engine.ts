@@ -424,6 +424,119 @@ export class SearchIndex {
   }
 
   /**
+   * The index split by the first letters of its terms' keys, for a search that loads only the
+   * parts a query needs (the static export, docs/export.md): each part holds the terms
+   * starting with `prefix` (only the term equal to it when `exact`), split further while they
+   * hold more than `maxPostings` postings, and the documents with one of those terms, each
+   * with the fields that hold one, plus its first original and English titles (to show it).
+   * Every term is in exactly one part, but a single term of more postings than that is in
+   * several exact parts of the same prefix, its documents split among them. Parts come in key
+   * order.
+   */
+  *keyPrefixParts(
+    maxPostings = 4000,
+  ): Generator<{ prefix: string; exact: boolean; docs: SearchDocument[] }> {
+    if (this.delta.size > 0 || this.extraKeys.length > 0 || this.deltaDocs > 0 || this.deadDocs > 0)
+      this.compact();
+    const dict = this.frozen;
+    const { lexOrder, termOff, termChars, postOff, post } = dict;
+    const keyAt = (pos: number): string => {
+      const id = lexOrder[pos] as number;
+      return String.fromCharCode(
+        ...termChars.subarray(termOff[id] as number, termOff[id + 1] as number),
+      );
+    };
+    const postingsOf = (lo: number, hi: number): number => {
+      let n = 0;
+      for (let i = lo; i < hi; i++) {
+        const id = lexOrder[i] as number;
+        n += (postOff[id + 1] as number) - (postOff[id] as number);
+      }
+      return n;
+    };
+    const stamp = new Uint32Array(dict.termCount);
+    let part = 0;
+    const docsOf = (lo: number, hi: number): SearchDocument[] => {
+      part++;
+      const docs = new Set<number>();
+      for (let i = lo; i < hi; i++) {
+        const id = lexOrder[i] as number;
+        stamp[id] = part;
+        for (let j = postOff[id] as number; j < (postOff[id + 1] as number); j++)
+          docs.add(post[j] as number);
+      }
+      const out: SearchDocument[] = [];
+      for (const d of [...docs].sort((a, b) => a - b)) {
+        const titles: SearchDocument['titles'] = [];
+        const people: string[] = [];
+        let original = false;
+        let english = false;
+        for (let f = this.docFieldOff[d] as number; f < (this.docFieldOff[d + 1] as number); f++) {
+          const kind = this.fieldKind[f] as number;
+          let keep =
+            (kind === KIND_CODE.original && !original) || (kind === KIND_CODE.english && !english);
+          if (kind === KIND_CODE.original) original = true;
+          if (kind === KIND_CODE.english) english = true;
+          for (
+            let t = this.fieldTokOff[f] as number;
+            !keep && t < (this.fieldTokOff[f + 1] as number);
+            t++
+          )
+            keep = stamp[(this.tokens[t] as number) & ID_MASK] === part;
+          if (!keep) continue;
+          if (kind === PERSON) people.push(this.fieldText[f] as string);
+          else
+            titles.push({
+              text: this.fieldText[f] as string,
+              kind: KIND_NAMES[kind] ?? 'alternative',
+            });
+        }
+        const year = this.years[d] as number;
+        out.push({ slug: this.slugs[d] as string, titles, people, year: year === 0 ? null : year });
+      }
+      return out;
+    };
+    type Range = { lo: number; hi: number; depth: number; prefix: string };
+    const stack: Range[] = [{ lo: 0, hi: lexOrder.length, depth: 0, prefix: '' }];
+    while (stack.length > 0) {
+      const r = stack.pop() as Range;
+      if (r.lo >= r.hi) continue;
+      if (r.depth > 0 && (postingsOf(r.lo, r.hi) <= maxPostings || r.depth >= 12)) {
+        yield { prefix: r.prefix, exact: false, docs: docsOf(r.lo, r.hi) };
+        continue;
+      }
+      // the term equal to the prefix sorts first; then one range per next letter
+      let i = r.lo;
+      const children: Range[] = [];
+      if (r.depth > 0 && keyAt(i).length === r.depth) {
+        children.push({ lo: i, hi: i + 1, depth: -1, prefix: r.prefix });
+        i++;
+      }
+      while (i < r.hi) {
+        const c = keyAt(i).charAt(r.depth);
+        let j = i + 1;
+        while (j < r.hi && keyAt(j).charAt(r.depth) === c) j++;
+        children.push({ lo: i, hi: j, depth: r.depth + 1, prefix: r.prefix + c });
+        i = j;
+      }
+      // in key order: the stack pops the last pushed first
+      for (let k = children.length - 1; k >= 0; k--) {
+        const ch = children[k] as Range;
+        if (ch.depth === -1) stack.push({ ...ch, depth: -1 });
+        else stack.push(ch);
+      }
+      // exact parts are yielded when popped
+      while (stack.length > 0 && (stack[stack.length - 1] as Range).depth === -1) {
+        const e = stack.pop() as Range;
+        // one term of more postings than a part holds: in parts of its documents
+        const all = docsOf(e.lo, e.hi);
+        for (let k = 0; k < all.length; k += maxPostings)
+          yield { prefix: e.prefix, exact: true, docs: all.slice(k, k + maxPostings) };
+      }
+    }
+  }
+
+  /**
    * The films that may carry `title` as one of their titles, for list import and claim
    * resolution (docs/search.md, "Title candidates"): a title field (not a person) that has
    * every word of `title` but an article, as written, in any script or romanization, or
