@@ -32,8 +32,15 @@ export const peoplePageQuery = z.object({
   cursor: z.preprocess(unsetIfEmpty, z.string().max(400).optional()).catch(undefined),
 });
 
+/** A year typed in a filter form: outside the catalogue's years it means "not set". */
+const yearField = z
+  .preprocess(unsetIfEmpty, z.coerce.number().int().min(1880).max(2100).optional())
+  .catch(undefined);
+
 export const filmsPageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  year_from: yearField,
+  year_to: yearField,
   decade: z
     .preprocess(
       unsetIfEmpty,

@@ -132,6 +132,26 @@ describe('web pages', () => {
     }
   });
 
+  it('film list: a year range from the form, typed either way round', async () => {
+    const fifties = await page('/films?year_from=1950&year_to=1959');
+    expect(fifties.html).toContain('6 films in the catalogue');
+    expect(fifties.html).toContain(
+      'name="year_from" min="1880" max="2100" inputmode="numeric" value="1950"',
+    );
+    // Typed backwards, the range is read the way round it was meant.
+    expect((await page('/films?year_from=1959&year_to=1950')).html).toContain(
+      '6 films in the catalogue',
+    );
+    // One end only: everything from that year on.
+    expect((await page('/films?year_from=1977')).html).toContain('2 films in the catalogue');
+    // A year no film can have, or not a number, is no filter; a decade chosen wins over years.
+    expect((await page('/films?year_from=abc&year_to=3000')).html).toContain(
+      '10 films in the catalogue',
+    );
+    expect((await page('/films?decade=1920&year_from=1950')).html).toContain(
+      '1 film in the catalogue',
+    );
+  });
   it('search page trims the query and prompts when nothing is asked', async () => {
     const { html } = await page(`/search?q=${encodeURIComponent('   cranes are flying  ')}`);
     expect(html).toContain('<title>Search: cranes are flying · Kinoteka</title>');

@@ -35,6 +35,8 @@ export const FilmsPage: FC<{
   page: Page<FilmSummary>;
   filter: {
     decade?: number | undefined;
+    yearFrom?: number | undefined;
+    yearTo?: number | undefined;
     access?: string | undefined;
     country?: string | undefined;
     language?: string | undefined;
@@ -65,6 +67,31 @@ export const FilmsPage: FC<{
             ))}
           </select>
         </label>
+        <fieldset class="year-range">
+          <legend>Years</legend>
+          <label>
+            From{' '}
+            <input
+              type="number"
+              name="year_from"
+              min="1880"
+              max="2100"
+              inputmode="numeric"
+              value={filter.yearFrom !== undefined ? String(filter.yearFrom) : ''}
+            />
+          </label>
+          <label>
+            to{' '}
+            <input
+              type="number"
+              name="year_to"
+              min="1880"
+              max="2100"
+              inputmode="numeric"
+              value={filter.yearTo !== undefined ? String(filter.yearTo) : ''}
+            />
+          </label>
+        </fieldset>
         <label>
           English access{' '}
           <select name="access">

@@ -1,5 +1,5 @@
 /**
- * The film list (filtered by decade, country, language, director and English access; paged by
+ * The film list (filtered by decade or year range, country, language, director and English access; paged by
  * keyset cursor, `page=N` kept for old links) and a film's page.
  */
 import { Hono } from 'hono';
@@ -13,6 +13,8 @@ import { FilmsPage } from '../pages/Lists.tsx';
 import { movieJsonLd } from '../seo.ts';
 
 const FILMS_PER_PAGE = 24;
+/** The filter's year fields by their URL names (the API's names). */
+const YEAR_PARAMS: Record<string, string> = { yearFrom: 'year_from', yearTo: 'year_to' };
 
 export function filmPages({
   catalog,
@@ -25,8 +27,16 @@ export function filmPages({
 
   app.get('/films', async (c) => {
     const q = pageQuery(c, filmsPageQuery);
+    // A range typed backwards ("2000 to 1960") is read the way round the viewer meant.
+    const [yearFrom, yearTo] =
+      q.year_from !== undefined && q.year_to !== undefined && q.year_from > q.year_to
+        ? [q.year_to, q.year_from]
+        : [q.year_from, q.year_to];
     const filter = {
       decade: q.decade,
+      // A decade chosen from the menu wins over typed years (the decade is the narrower ask).
+      yearFrom: q.decade === undefined ? yearFrom : undefined,
+      yearTo: q.decade === undefined ? yearTo : undefined,
       country: q.country,
       language: q.language,
       director: q.director,
@@ -49,7 +59,7 @@ export function filmPages({
     const pageHref = (cursor: string) => {
       const params = new URLSearchParams();
       for (const [name, value] of Object.entries(filter)) {
-        if (value !== undefined) params.set(name, String(value));
+        if (value !== undefined) params.set(YEAR_PARAMS[name] ?? name, String(value));
       }
       params.set('cursor', cursor);
       return `${urls.films()}?${params}`;
