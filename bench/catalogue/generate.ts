@@ -22,18 +22,7 @@ import { dialectOf } from '../../src/db/dialect.ts';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import type { Database } from '../../src/db/index.ts';
-
-/** A small, fast deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../test/helpers/random.ts';
 
 function weighted<T>(pairs: readonly [T, number][]): (r: number) => T {
   const total = pairs.reduce((s, [, w]) => s + w, 0);

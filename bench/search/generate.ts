@@ -18,23 +18,14 @@ import {
   ENGLISH_VERBS_ING,
   RUSSIAN_GIVEN_NAMES,
 } from './english.ts';
+import { rng as seeded } from '../../test/helpers/random.ts';
 
 const DIC = '/usr/share/hunspell/ru_RU.dic';
 const AFF = '/usr/share/hunspell/ru_RU.aff';
 
 export type Rng = () => number;
 
-/** Mulberry32: small, fast, good enough to shuffle a benchmark. */
-export function seeded(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
 
 const pick = <T>(rng: Rng, arr: readonly T[]): T => arr[Math.floor(rng() * arr.length)] as T;
 

@@ -11,20 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseList } from '../../src/modules/imports/list-parse.ts';
 import { type CatalogueFilm, resolveEntries } from '../../src/modules/imports/resolve.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { rng } from '../helpers/random.ts';
 
 const FILMS = 50_000;
-
-/** mulberry32: the same films every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = 'ka lo mi ne ru sa ti vo da ze ba gor lin mar tes vel dor'.split(' ');
 const COMMON = 'the of night river house war love son daughter winter city road'.split(' ');

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type SearchDocument, SearchIndex, type TitleKind } from '../search/index.ts';
 import { partsForQuery, searchParts, type ShardManifest, writeParts } from './shards.ts';
+import { rng } from '../../../test/helpers/random.ts';
 
 const fixture = JSON.parse(
   readFileSync(
@@ -19,17 +20,6 @@ const fixture = JSON.parse(
   titles: { text: string; kind: string }[];
   directors: string[];
 }[];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const docs: SearchDocument[] = fixture.map((f) => ({
   slug: f.slug,
