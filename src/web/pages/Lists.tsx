@@ -31,6 +31,25 @@ const Pager: FC<{ page: Page<unknown>; pageHref: (cursor: string) => string }> =
   );
 };
 
+/** One end of the film list's year range. */
+const YearInput: FC<{ label: string; name: string; value: number | undefined }> = ({
+  label,
+  name,
+  value,
+}) => (
+  <label>
+    {label}{' '}
+    <input
+      type="number"
+      name={name}
+      min="1880"
+      max="2100"
+      inputmode="numeric"
+      value={value !== undefined ? String(value) : ''}
+    />
+  </label>
+);
+
 export const FilmsPage: FC<{
   page: Page<FilmSummary>;
   filter: {
@@ -69,28 +88,8 @@ export const FilmsPage: FC<{
         </label>
         <fieldset class="year-range">
           <legend>Years</legend>
-          <label>
-            From{' '}
-            <input
-              type="number"
-              name="year_from"
-              min="1880"
-              max="2100"
-              inputmode="numeric"
-              value={filter.yearFrom !== undefined ? String(filter.yearFrom) : ''}
-            />
-          </label>
-          <label>
-            to{' '}
-            <input
-              type="number"
-              name="year_to"
-              min="1880"
-              max="2100"
-              inputmode="numeric"
-              value={filter.yearTo !== undefined ? String(filter.yearTo) : ''}
-            />
-          </label>
+          <YearInput label="From" name="year_from" value={filter.yearFrom} />
+          <YearInput label="to" name="year_to" value={filter.yearTo} />
         </fieldset>
         <label>
           English access{' '}
