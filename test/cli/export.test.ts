@@ -4,6 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  MANIFEST_FILE,
+  partFile,
+  SEARCH_DIR,
+  searchParts,
+  type ShardManifest,
+} from '../../src/modules/export/shards.ts';
 import { SearchIndex } from '../../src/modules/search/index.ts';
 import { CONTENT_DIR } from '../helpers/db.ts';
 
@@ -30,7 +37,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('kinoteka export site', () => {
-  it('loads the content, then writes the site with absolute URLs from KINOTEKA_PUBLIC_URL', () => {
+  it('loads the content, then writes the site with absolute URLs from KINOTEKA_PUBLIC_URL', async () => {
     expect(run(['content', 'load']).code).toBe(0);
     const out = path.join(dir, 'site');
     fs.mkdirSync(out);
@@ -45,10 +52,18 @@ describe('kinoteka export site', () => {
     expect(sitemap).toContain('<loc>https://films.example.org/archive/films/mother-1926</loc>');
     const rss = fs.readFileSync(path.join(out, 'feeds/corrections.rss'), 'utf8');
     expect(rss).toContain('xmlns:kinoteka="https://films.example.org/archive/ns/feed"');
-    const { index } = SearchIndex.fromSnapshot(
-      fs.readFileSync(path.join(out, 'assets/search-index.bin')),
+    // the search index in parts, searched the way the browser's script reads them
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(out, MANIFEST_FILE), 'utf8'),
+    ) as ShardManifest;
+    const { hits } = await searchParts(
+      manifest,
+      'mat 1926',
+      async (i) =>
+        SearchIndex.fromSnapshot(fs.readFileSync(path.join(out, SEARCH_DIR, partFile(i)))).index,
+      10,
     );
-    expect(index.search('mat 1926')[0]?.slug).toBe('mother-1926');
+    expect(hits[0]?.hit.slug).toBe('mother-1926');
   });
 
   it('names a missing folder argument as a usage error', () => {
